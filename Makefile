@@ -1,0 +1,56 @@
+# Two commands set up a fresh machine: `make demo` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# pyenv's python3.12 shim needs the committed .python-version; any other python3.12 on PATH works too.
+PYTHON312 := $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/null)
+
+.PHONY: help python demo test lint install system-deps clean
+
+help:
+	@echo "make demo   install into .venv and run the whole pipeline on examples/afghan-resistance"
+	@echo "make test   install what the tests need (PostgreSQL included) and run the test suite"
+
+python:
+	@if [ -z "$(PYTHON312)" ]; then \
+		echo "error: Python 3.12 not found. Install it (e.g. 'pyenv install 3.12', or Debian's python3.12) so that 'python3.12' runs, then retry." >&2; \
+		exit 1; \
+	fi
+
+$(STAMP): requirements.lock pyproject.toml | python
+	@test -x $(BIN)/python || $(PYTHON312) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# PostgreSQL for the storage tests: Debian's package, installed when its binaries are missing.
+system-deps:
+	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1; then :; \
+	else \
+		echo "installing Debian's postgresql for the storage tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; \
+	fi
+
+demo: install
+	@rm -rf out && mkdir -p out
+	$(BIN)/storyline ingest examples/afghan-resistance --db out/storyline.db
+	$(BIN)/storyline export --db out/storyline.db --format jsonl --out out/storyline.jsonl
+	$(BIN)/storyline stats --db out/storyline.db
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/mypy
+
+test: install system-deps lint
+	STORYLINE_REQUIRE_PG=1 $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Copies and provenance: exact, near, spun, translated and rewritten copies (being built)."""

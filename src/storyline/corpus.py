@@ -1,0 +1,110 @@
+"""Add inputs to a corpus store: read, run the stages, store each article in its own transaction.
+
+This is the one function the CLI's ``ingest`` (and later the HTTP API's ``POST /articles``) calls.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from storyline import ingest as ingest_inputs
+from storyline.document import Document, Reject
+from storyline.pipeline import DEFAULT_STAGES, Context, Stage, batched, build, run_batch
+from storyline.settings import Options
+from storyline.store import Repository, unstorable_reason
+
+ProgressFn = Callable[[int], None]
+RejectFn = Callable[[Reject], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: counts for the summary and the reasons for every reject."""
+
+    inputs: int = 0
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+    stage_counts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def stored(self) -> int:
+        """Articles of this input that are in the store now, new or not."""
+        return self.added + self.already_stored
+
+
+def ingest(
+    sources: Iterable[str],
+    repo: Repository,
+    options: Options,
+    *,
+    stages: Iterable[str] = DEFAULT_STAGES,
+    stdin: BinaryIO | None = None,
+    on_reject: RejectFn | None = None,
+    on_inputs_listed: ProgressFn | None = None,
+    on_input_done: ProgressFn | None = None,
+) -> IngestReport:
+    """Read every source, run the pipeline over batches, and store what comes through.
+
+    Each article is stored in a transaction of its own, and its id is derived from its content, so a run
+    that is killed part-way and run again ends with exactly the store one clean run gives. An article
+    already in the store is skipped before any stage runs.
+    """
+    pipeline = build(stages)
+    ctx = Context(options=options)
+    report = IngestReport()
+    inputs = ingest_inputs.list_inputs(sources)
+    report.inputs = len(inputs)
+    if on_inputs_listed is not None:
+        on_inputs_listed(len(inputs))
+
+    def note_reject(reject: Reject) -> None:
+        repo.add_reject(reject)
+        report.rejects.append(reject)
+        if on_reject is not None:
+            on_reject(reject)
+
+    def documents() -> Iterator[Document]:
+        for source in inputs:
+            for item in ingest_inputs.read_input(source, options, stdin=stdin):
+                if isinstance(item, Reject):
+                    note_reject(item)
+                    continue
+                report.read += 1
+                if repo.has_article(item.id):
+                    report.already_stored += 1
+                    continue
+                yield item
+            if on_input_done is not None:
+                on_input_done(1)
+
+    for batch in batched(documents(), options.batch_size):
+        _store_batch(batch, pipeline, ctx, repo, report, note_reject)
+    report.stage_counts = ctx.counts
+    return report
+
+
+def _store_batch(
+    batch: list[Document],
+    pipeline: list[Stage],
+    ctx: Context,
+    repo: Repository,
+    report: IngestReport,
+    note_reject: RejectFn,
+) -> None:
+    kept, refused = run_batch(batch, pipeline, ctx)
+    for reject in refused:
+        note_reject(reject)
+    for doc in kept:
+        reason = unstorable_reason(doc)
+        if reason is not None:
+            note_reject(Reject(doc.uri, reason))
+            continue
+        if repo.add_article(doc):
+            report.added += 1
+        else:  # the same article twice in one input
+            report.already_stored += 1

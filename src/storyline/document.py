@@ -1,0 +1,114 @@
+"""The Document that flows through every stage, and its annotation types.
+
+Everything here is a plain dataclass: picklable, comparable, free of database or model handles, so a
+stage can be mapped over partitions of documents by any runner.
+
+Offsets (``start``/``end``) are Unicode code-point offsets into ``Document.text``, the cleaned text that
+the store keeps and the export writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storyline.copies.evidence import CopyEvidence, SpinEvidence
+    from storyline.extract.time import TimeMention
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points in a document's cleaned text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line that cleaning removed from the raw text, and the rule that removed it."""
+
+    text: str
+    rule: str
+
+
+@dataclass
+class Document:
+    """One article.
+
+    ``ingest`` fills the raw fields; ``clean`` fills ``text``, ``language`` and ``removed``; later stages
+    fill what they declare in their ``ASSIGNS``. A field a stage has not produced stays ``None``/empty.
+    """
+
+    uri: str
+    raw_text: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    # Filled by clean.
+    text: str = ""
+    language: str | None = None
+    language_score: float | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+    # Filled by copies.
+    copy_of: str | None = None
+    copy_kind: str | None = None
+    spin_score: float | None = None
+    copy_evidence: CopyEvidence | None = None  # aligned passages that show the copy (None when not a copy)
+    spin_evidence: SpinEvidence | None = None  # the telltale phrases behind spin_score (None when not scored)
+    # Filled by stories.
+    story_id: str | None = None
+    # Filled by extract.time: time expressions normalised to TIMEX3 values (empty for non-English documents).
+    times: list[TimeMention] = field(default_factory=list)
+    # Free-form notes a stage wants to keep (skip reasons, warnings), never data another stage relies on.
+    notes: list[str] = field(default_factory=list)
+    # Set by a stage that refuses the document (see ``pipeline.refuse``); the pipeline records it as a reject.
+    rejected: str | None = None
+
+    @property
+    def id(self) -> str:
+        """A content-derived id: the same article ingested twice gets the same id.
+
+        It hashes what the article *is* (title, text, date, outlet, URL), not where the file happened to lie,
+        so moving a folder does not duplicate it, while the same text from two outlets stays two articles.
+        """
+        return article_id(self.title, self.raw_text, self.published, self.outlet, self.url)
+
+    @property
+    def is_english(self) -> bool:
+        return self.language == "en"
+
+
+def article_id(title: str | None, raw_text: str, published: str | None, outlet: str | None, url: str | None) -> str:
+    digest = hashlib.sha256()
+    for part in (title, raw_text, published, outlet, url):
+        value = "" if part is None else part
+        digest.update(len(value).to_bytes(8, "big"))
+        digest.update(value.encode("utf-8", "surrogatepass"))
+    return "a" + digest.hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input that could not become an article: where it came from and why, in one line."""
+
+    uri: str
+    reason: str
+    line: int | None = None
+
+    @property
+    def message(self) -> str:
+        where = self.uri if self.line is None else f"{self.uri}:{self.line}"
+        return f"{where}: {self.reason}"
+
+    @property
+    def id(self) -> str:
+        key = f"{self.uri}\x00{self.line}\x00{self.reason}"
+        return "r" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]

@@ -1,0 +1,1 @@
+"""Benchmark readers, scorers and prediction writers: one module per benchmark."""

@@ -1,0 +1,121 @@
+"""Build the stage list, check its order, and run it over batches of documents.
+
+A stage is a module-level ``STAGE = Stage(name, requires, assigns, run)``. ``run`` takes a batch of
+documents and the run's ``Context`` and returns the batch; it may mark a document as refused by setting
+``Document.rejected`` through :func:`refuse`, and the pipeline turns that into a ``Reject``. Stages are
+pure over their batch: corpus-level state (indexes) lives in ``ctx.state``, never in module globals.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.document import Document, Reject
+from storyline.errors import PipelineOrderError, StorylineError
+from storyline.settings import Options
+
+# What ingest fills before any stage runs.
+INGEST_ASSIGNS: tuple[str, ...] = ("uri", "raw_text", "title", "published", "outlet", "url")
+
+StageFn = Callable[[list[Document], "Context"], list[Document]]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the pipeline: what it needs, what it adds, and the function that does it."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: StageFn
+
+
+@dataclass
+class Context:
+    """What a run hands every stage: the options, corpus-level state, and counters for the summary."""
+
+    options: Options
+    state: dict[str, Any] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+# Stage name -> module that defines ``STAGE``; imported only when a pipeline uses it, so that a run
+# that never extracts never loads a language model.
+STAGE_MODULES: dict[str, str] = {
+    "clean": "storyline.clean",
+    "time": "storyline.extract.time",
+}
+
+DEFAULT_STAGES: tuple[str, ...] = ("clean",)
+
+
+def load_stage(name: str) -> Stage:
+    try:
+        module_name = STAGE_MODULES[name]
+    except KeyError:
+        known = ", ".join(STAGE_MODULES)
+        raise StorylineError("E010", f"unknown stage {name!r}", f"use one of: {known}") from None
+    stage = importlib.import_module(module_name).STAGE
+    if not isinstance(stage, Stage):  # pragma: no cover - a programming error in a stage module
+        raise TypeError(f"{module_name}.STAGE is not a Stage")
+    return stage
+
+
+def build(names: Iterable[str] = DEFAULT_STAGES) -> list[Stage]:
+    """Load the named stages and check that each one's needs are met by ingest or an earlier stage."""
+    stages = [load_stage(name) for name in names]
+    check_order(stages)
+    return stages
+
+
+def check_order(stages: list[Stage]) -> None:
+    available = set(INGEST_ASSIGNS)
+    for stage in stages:
+        missing = [need for need in stage.requires if need not in available]
+        if missing:
+            raise PipelineOrderError(
+                "E011",
+                f"stage {stage.name!r} needs {', '.join(missing)}, which no earlier stage assigns",
+                "put the stage that assigns it earlier in the pipeline",
+            )
+        available.update(stage.assigns)
+
+
+def refuse(doc: Document, reason: str) -> Document:
+    """Mark a document as refused by a stage; the pipeline records it as a reject and drops it."""
+    doc.rejected = reason
+    return doc
+
+
+def run_batch(docs: list[Document], stages: list[Stage], ctx: Context) -> tuple[list[Document], list[Reject]]:
+    """Run every stage over one batch; return the documents that came through and the ones refused."""
+    rejects: list[Reject] = []
+    for stage in stages:
+        if not docs:
+            break
+        docs = stage.run(docs, ctx)
+        kept = []
+        for doc in docs:
+            if doc.rejected is None:
+                kept.append(doc)
+            else:
+                rejects.append(Reject(doc.uri, f"{stage.name}: {doc.rejected}"))
+        ctx.counts[f"{stage.name}.in"] += len(docs)
+        ctx.counts[f"{stage.name}.out"] += len(kept)
+        docs = kept
+    return docs, rejects
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,288 @@
+"""Time expressions: the traps, the seed articles, anchors read with tense, and the pipeline stage."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from storyline.document import Document
+from storyline.extract.time import STAGE, TimeMention, find_times, run
+from storyline.ingest.text import text_document
+from storyline.pipeline import Context
+from storyline.settings import Options
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "afghan-resistance"
+THURSDAY = "2021-10-07"  # the publication date of seed 001: a Thursday
+
+
+def values(text: str, anchor: str | None = None) -> dict[str, str]:
+    """Each mention's text -> value."""
+    return {m.text: m.value for m in find_times(text, anchor)}
+
+
+def times_of(document: Document) -> list[TimeMention]:
+    """``document.times``, read so that it type-checks before and after Document declares the field."""
+    times: list[TimeMention] = document.__dict__["times"]
+    return times
+
+
+def seed(prefix: str) -> Document:
+    path = next(EXAMPLES.glob(f"{prefix}_*.txt"))
+    document = text_document(str(path), path.read_text(encoding="utf-8"))
+    assert document is not None
+    return document
+
+
+# ------------------------------------------------------------------------------------------------- traps
+
+
+def test_we_is_not_wednesday() -> None:
+    assert find_times("We said we would wait. WE WILL NOT. Wed is not a date on its own.", THURSDAY) == []
+    assert values("We met on Wednesday.", THURSDAY) == {"Wednesday": "2021-10-06"}
+
+
+def test_a_percentage_is_not_a_year() -> None:
+    assert find_times("The party won 60% of the vote and 1960% more seats, up 19.60 points.", THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask a question?",
+        "Prime Minister Theresa May said the talks failed.",
+        "Prices may rise; they May Rise.",
+        "Protesters march to the square. March on, they shouted.",
+        "June Carter sang. April Ryan asked.",
+    ],
+)
+def test_may_and_march_the_verbs_and_names_are_not_months(text: str) -> None:
+    assert find_times(text, THURSDAY) == []
+
+
+def test_may_and_march_the_months_are_found() -> None:
+    assert values("The vote was held in May, and they will march in March.", THURSDAY) == {
+        "May": "2021-05",
+        "March": "2022-03",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 2000 people attended.",
+        "It cost $1990 and 1,995 euros.",
+        "Flight 1990 landed at gate 2004.",
+        "Some 1500 troops and 2010 police were deployed.",
+        "Room 1999 is on floor 20.",
+    ],
+)
+def test_numbers_that_are_not_years(text: str) -> None:
+    assert find_times(text, THURSDAY) == []
+
+
+def test_a_life_span_is_two_years_not_a_date() -> None:
+    mentions = find_times("Ahmad Shah Massoud (1953-2001) led the fight.", None)
+    assert [(m.text, m.value) for m in mentions] == [("1953", "1953"), ("2001", "2001")]
+
+
+def test_ages_and_rates_are_not_durations() -> None:
+    assert find_times("The 47-year-old man, five years old at the time, earned $300 a day.", THURSDAY) == []
+
+
+# ------------------------------------------------------------------------------------------------- seeds
+
+
+def test_seed_000_has_no_publication_date_so_values_stay_partial() -> None:
+    document = seed("000")
+    assert document.published is None
+    found = values(document.raw_text, document.published)
+    assert found["October 6"] == "XXXX-10-06"
+    assert found["September 17"] == "XXXX-09-17"
+    assert found["last week"] == "XXXX-WXX"
+
+
+def test_seed_001_is_anchored_by_its_date_line() -> None:
+    document = seed("001")
+    assert document.published == THURSDAY
+    mentions = find_times(document.raw_text, document.published)
+    wednesday = next(m for m in mentions if "October 6" in m.text)
+    assert (wednesday.text, wednesday.value, wednesday.type) == ("Wednesday, October 6", "2021-10-06", "DATE")
+
+
+def test_seed_003_last_summer_and_last_year_without_anchor() -> None:
+    document = seed("003")
+    found = values(document.raw_text, document.published)
+    assert found["last summer"] == "XXXX-SU"
+    assert found["last year"] == "XXXX"
+    assert found["September 11, 2001"] == "2001-09-11"
+
+
+def test_seed_004_wednesday_without_anchor_and_the_life_span() -> None:
+    document = seed("004")
+    mentions = find_times(document.raw_text, document.published)
+    found = {m.text: m.value for m in mentions}
+    assert found["Wednesday"] == "XXXX-WXX-3"  # "on Wednesday", with nothing to count from
+    assert found["August 15"] == "XXXX-08-15"
+    assert found["1953"] == "1953"
+    assert found["2001"] == "2001"
+    assert found["the 1990s"] == "199"
+    for mention in mentions:
+        assert document.raw_text[mention.start : mention.end] == mention.text
+
+
+def test_seed_004_wednesday_with_an_anchor_points_back() -> None:
+    text = seed("004").raw_text
+    wednesday = next(m for m in find_times(text, "2021-08-27") if m.text == "Wednesday")
+    assert wednesday.value == "2021-08-25"  # "talks ... were held on Wednesday" in a past-tense report
+
+
+# ------------------------------------------------------------------------------------- anchors and tense
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks were held on Wednesday.", {"Wednesday": "2021-10-06"}),
+        ("The talks will be held on Wednesday.", {"Wednesday": "2021-10-13"}),
+        ("Talks are set to resume Monday.", {"Monday": "2021-10-11"}),
+        ("The minister said Friday that talks failed.", {"Friday": "2021-10-01"}),
+        ("He met them on Thursday.", {"Thursday": "2021-10-07"}),
+        ("They met last Thursday.", {"last Thursday": "2021-09-30"}),
+        ("They will meet next Tuesday.", {"next Tuesday": "2021-10-12"}),
+        ("He arrived yesterday and leaves tomorrow.", {"yesterday": "2021-10-06", "tomorrow": "2021-10-08"}),
+        ("The offensive began two days ago.", {"two days ago": "2021-10-05"}),
+        ("It happened last week.", {"last week": "2021-W39"}),
+        ("They spoke earlier this month.", {"earlier this month": "2021-10"}),
+        ("The Taliban took Kabul last summer.", {"last summer": "2021-SU"}),
+        ("Elections are due next year.", {"next year": "2022"}),
+        ("The deal was signed in December.", {"December": "2020-12"}),
+        ("The deal will be signed in December.", {"December": "2021-12"}),
+        ("The deal is payable Dec. 1.", {"Dec. 1": "2021-12-01"}),
+        ("Profit rose in the third quarter.", {"the third quarter": "2021-Q3"}),
+        ("He spoke this morning.", {"this morning": "2021-10-07TMO"}),
+        ("The bomb went off at 10:30 a.m. Wednesday.", {"10:30 a.m. Wednesday": "2021-10-06T10:30"}),
+        ("Crowds gathered over the weekend.", {"the weekend": "2021-W39-WE"}),
+        ("Markets are calm now.", {"now": "PRESENT_REF"}),
+    ],
+)
+def test_relative_expressions_are_resolved_with_tense(text: str, expected: dict[str, str]) -> None:
+    assert values(text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks were held on Wednesday.", {"Wednesday": "XXXX-WXX-3"}),
+        ("It happened last week.", {"last week": "XXXX-WXX"}),
+        ("The Taliban took Kabul last summer.", {"last summer": "XXXX-SU"}),
+        ("The offensive began two days ago.", {"two days ago": "XXXX-XX-XX"}),
+        ("He arrived yesterday.", {"yesterday": "XXXX-XX-XX"}),
+        ("They spoke earlier this month.", {"earlier this month": "XXXX-XX"}),
+        ("Profit rose in the third quarter.", {"the third quarter": "XXXX-Q3"}),
+        ("Elections were held on October 6.", {"October 6": "XXXX-10-06"}),
+    ],
+)
+def test_without_an_anchor_nothing_is_invented(text: str, expected: dict[str, str]) -> None:
+    assert values(text, None) == expected
+
+
+def test_a_year_or_month_anchor_resolves_what_it_can() -> None:
+    assert values("It happened last year, and again yesterday.", "2021") == {
+        "last year": "2020",
+        "yesterday": "XXXX-XX-XX",
+    }
+    assert values("The talks were held on October 6.", "2021-10") == {"October 6": "2021-10-06"}
+
+
+def test_a_bad_anchor_is_refused() -> None:
+    with pytest.raises(ValueError, match="not an ISO date"):
+        find_times("yesterday", "07/10/2021")
+
+
+# --------------------------------------------------------------------------------- kinds of expressions
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("October 6, 2021", "DATE", "2021-10-06"),
+        ("6 October 2021", "DATE", "2021-10-06"),
+        ("2021-10-06", "DATE", "2021-10-06"),
+        ("October 2021", "DATE", "2021-10"),
+        ("early 1990", "DATE", "1990"),
+        ("the 1990s", "DATE", "199"),
+        ("the '80s", "DATE", "198"),
+        ("the 20th century", "DATE", "19"),
+        ("the winter of 1994", "DATE", "1994-WI"),
+        ("nineteen ninety-six", "DATE", "1996"),
+        ("Christmas 2020", "DATE", "2020-12-25"),
+        ("three years", "DURATION", "P3Y"),
+        ("2 1/2 hours", "DURATION", "PT2H30M"),
+        ("the past two months", "DURATION", "P2M"),
+        ("a few days", "DURATION", "PXD"),
+        ("more than a decade", "DURATION", "P10Y"),
+        ("every week", "SET", "P1W"),
+        ("daily", "SET", "P1D"),
+        ("each Thursday", "SET", "XXXX-WXX-4"),
+        ("10:30 p.m.", "TIME", "2021-10-07T22:30"),
+        ("noon", "TIME", "2021-10-07T12:00"),
+    ],
+)
+def test_kinds_of_expressions(text: str, kind: str, value: str) -> None:
+    mentions = find_times(f"It was {text} here.", THURSDAY)
+    assert [(m.text, m.type, m.value) for m in mentions] == [(text, kind, value)]
+
+
+def test_modifiers_are_kept_in_the_span_and_the_mod() -> None:
+    (mention,) = find_times("They talked for about three weeks.", THURSDAY)
+    assert (mention.text, mention.value, mention.mod) == ("about three weeks", "P3W", "APPROX")
+    (mention,) = find_times("It began in early 1990.", THURSDAY)
+    assert (mention.text, mention.value, mention.mod) == ("early 1990", "1990", "START")
+
+
+def test_the_year_earlier_quarter_follows_the_quarter_reported() -> None:
+    text = "Profit in the third quarter rose to $5 million from $4 million a year earlier."
+    assert values(text, "1989-10-26") == {"the third quarter": "1989-Q3", "a year earlier": "1988-Q3"}
+
+
+def test_mentions_are_ordered_and_do_not_overlap() -> None:
+    text = seed("003").raw_text
+    mentions = find_times(text, "2022-06-10")
+    assert mentions == sorted(mentions, key=lambda m: m.start)
+    for before, after in itertools.pairwise(mentions):
+        assert before.end <= after.start
+    assert all(isinstance(m, TimeMention) and m.rule for m in mentions)
+
+
+# ------------------------------------------------------------------------------------------------- stage
+
+
+def test_stage_declares_what_it_needs_and_adds() -> None:
+    assert STAGE.name == "time"
+    assert STAGE.requires == ("text", "language", "published")
+    assert STAGE.assigns == ("times",)
+
+
+def test_stage_sets_times_on_english_documents_and_skips_others() -> None:
+    english = seed("001")
+    english.text, english.language = english.raw_text, "en"
+    russian = Document(
+        uri="ru.txt", raw_text="Переговоры прошли в среду.", text="Переговоры прошли в среду.", language="ru"
+    )
+    ctx = Context(Options())
+    out = run([english, russian], ctx)
+    assert out == [english, russian]
+    times = times_of(english)
+    assert any(m.value == "2021-10-06" for m in times)
+    assert times_of(russian) == []
+    assert russian.notes == ["time: skipped, language ru"]
+    assert ctx.counts["time.mentions"] == len(times)
+
+
+def test_stage_leaves_relative_dates_unresolved_for_a_bad_publication_date() -> None:
+    document = Document(uri="x.txt", raw_text="", text="They met yesterday.", language="en", published="Oct 7")
+    run([document], Context(Options()))
+    assert [m.value for m in times_of(document)] == ["XXXX-XX-XX"]
+    assert "not ISO" in document.notes[0]

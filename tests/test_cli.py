@@ -1,0 +1,147 @@
+"""Issue 2 end to end through the CLI: good and bad inputs in one run, idempotence, exit codes, export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.export import RECORD_FIELDS
+from storyline.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "examples" / "afghan-resistance"
+CONTRACT_ARTICLE_KEYS = [
+    "type", "id", "uri", "outlet", "title", "published", "language", "text", "copy_of", "copy_kind", "spin_score",
+    "story_id",
+]  # fmt: skip
+
+
+def _invoke(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """The five seed articles beside one file of every kind of bad input, and the reason each must give."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    seed_text = (SEEDS / "003_bd1d055ce3ed2dfb.txt").read_text(encoding="utf-8")
+    bad: dict[str, str] = {}
+
+    def add(name: str, data: bytes, reason: str) -> None:
+        (folder / name).write_bytes(data)
+        bad[name] = reason
+
+    add("empty.txt", b"", "empty")
+    add("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary")
+    add("broken-utf8.txt", seed_text.encode("utf-8")[:900] + b"\xff\xfe\xc3" + seed_text.encode()[900:1800], "UTF-8")
+    with (folder / "huge.txt").open("wb") as huge:
+        huge.write(b"Huge headline\n\n")
+        huge.write(b"A sentence that repeats itself to make a fifty megabyte file. " * 800_000)
+    bad["huge.txt"] = "max_article_bytes"
+    add("malformed.html", b"<html><head><title>x</ti<<<body><div><<p>>", "")
+    add(
+        "broken.rss",
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item><title>Only',
+        "broken feed",
+    )
+    add("photo.jpg", b"\xff\xd8\xff\xe0 not really", "unknown file type '.jpg'")
+    lines = [json.dumps({"title": "Talks in Tehran", "text": "The Taliban met Ahmad Massoud in Tehran."}), "{not json"]
+    add("records.jsonl", "\n".join(lines).encode(), "records.jsonl:2: malformed JSON")
+    # Another encoding is detected and decoded, not rejected.
+    russian = (
+        "Афганское сопротивление\n\nАфганское сопротивление попросило Таджикистан о помощи в переговорах с талибами."
+    )
+    (folder / "cp1251.txt").write_bytes(russian.encode("cp1251"))
+    return folder, bad
+
+
+def test_every_bad_input_is_named_and_recorded_and_the_good_ones_are_stored(
+    mixed_folder: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    folder, bad = mixed_folder
+    db = str(tmp_path / "store.db")
+    code, stdout, stderr = _invoke("ingest", str(folder), "--db", db, "--no-progress")
+    assert code == 0, stderr
+    messages = [line for line in stderr.splitlines() if line.startswith("rejected ")]
+    for name, reason in bad.items():
+        named = [line for line in messages if f"{folder / name}:" in line]
+        assert named, f"no message names {name}: {messages}"
+        assert any(reason in line for line in named), named
+    assert all(any(f"{folder / name}:" in line for name in bad) for line in messages)
+    with open_store(db) as repo:
+        rejects = {Path(r.uri).name: r for r in repo.iter_rejects()}
+        reject_count = repo.counts()["rejects"]
+        assert set(rejects) == set(bad)
+        assert rejects["records.jsonl"].line == 2
+        articles = list(repo.iter_articles())
+    assert len(articles) == 5 + 1 + 1  # the seeds, the good JSONL line and the cp1251 article
+    russian = next(doc for doc in articles if doc.uri.endswith("cp1251.txt"))
+    assert russian.language == "ru" and "Таджикистан" in russian.text
+    assert "What each stage produced" in stdout
+
+    # Ingesting the same inputs again adds nothing, not even rejects.
+    code, _, _ = _invoke("ingest", str(folder), "--db", db, "--no-progress")
+    assert code == 0
+    with open_store(db) as repo:
+        assert repo.counts()["articles"] == 7 and repo.counts()["rejects"] == reject_count
+
+    code, _, _ = _invoke("ingest", str(folder), "--db", db, "--no-progress", "--strict")
+    assert code == 1
+
+
+def test_seeds_twice_store_five_articles_with_only_the_stated_date(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.db")
+    for _ in range(2):
+        code, _, stderr = _invoke("ingest", str(SEEDS), "--db", db, "--no-progress")
+        assert code == 0, stderr
+    with open_store(db) as repo:
+        published = {Path(doc.uri).name[:3]: doc.published for doc in repo.iter_articles()}
+    assert published == {"000": None, "001": "2021-10-07", "002": None, "003": None, "004": None}
+
+
+def test_nothing_ingested_exits_non_zero(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, _, stderr = _invoke("ingest", str(empty), "--db", str(tmp_path / "s.db"), "--no-progress")
+    assert code == 1
+    assert f"rejected {empty}: empty" in stderr
+
+
+def test_stdin_is_read(tmp_path: Path) -> None:
+    record = {"title": "Talks", "text": "Delegations met in Charikar on Wednesday.", "outlet": "TASS"}
+    db = str(tmp_path / "s.db")
+    code, _, stderr = _invoke("ingest", "-", "--db", db, "--no-progress", stdin=json.dumps(record).encode())
+    assert code == 0, stderr
+    with open_store(db) as repo:
+        [doc] = list(repo.iter_articles())
+    assert (doc.outlet, doc.title, doc.text) == ("TASS", "Talks", record["text"])
+
+
+def test_exports_hold_exactly_the_contract_fields(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    assert _invoke("ingest", str(SEEDS), "--db", db, "--no-progress")[0] == 0
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"export.{fmt}"
+        code, _, stderr = _invoke("export", "--db", db, "--format", fmt, "--out", str(out))
+        assert code == 0, stderr
+        assert f"wrote 5 records to {out}" in stderr
+    records = [json.loads(line) for line in (tmp_path / "export.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [list(r) for r in records] == [CONTRACT_ARTICLE_KEYS] * 5
+    assert all(r["copy_of"] is None and r["story_id"] is None and r["spin_score"] is None for r in records)
+    table = pq.read_table(tmp_path / "export.parquet")
+    assert table.num_rows == 5 and set(CONTRACT_ARTICLE_KEYS) <= set(table.column_names)
+    assert table.column_names == [name for name, _ in RECORD_FIELDS["article"]]
+    header = (tmp_path / "export.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.split(",") == list(table.column_names)
+
+    code, _, stderr = _invoke("export", "--db", db, "--format", "xml")
+    assert code == 2 and "[E020]" in stderr

@@ -1,0 +1,70 @@
+"""The pipeline checks stage order when it is built and turns refusals into rejects."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from storyline.document import Document
+from storyline.errors import PipelineOrderError, StorylineError
+from storyline.pipeline import Context, Stage, batched, build, check_order, refuse, run_batch
+from storyline.settings import Options
+
+
+def _upper(docs: list[Document], ctx: Context) -> list[Document]:
+    for doc in docs:
+        doc.text = doc.raw_text.upper()
+    return docs
+
+
+def _refuse_short(docs: list[Document], ctx: Context) -> list[Document]:
+    return [refuse(doc, "too short") if len(doc.text) < 5 else doc for doc in docs]
+
+
+UPPER = Stage("upper", requires=("raw_text",), assigns=("text",), run=_upper)
+REFUSE = Stage("refuse", requires=("text",), assigns=(), run=_refuse_short)
+
+
+def test_order_is_checked_when_built() -> None:
+    check_order([UPPER, REFUSE])
+    with pytest.raises(PipelineOrderError, match=r"\[E011\].*'refuse' needs text"):
+        check_order([REFUSE, UPPER])
+
+
+def test_unknown_stage_names_the_known_ones() -> None:
+    with pytest.raises(StorylineError, match=r"\[E010\] unknown stage 'nope'.*clean"):
+        build(["nope"])
+
+
+def test_refused_documents_become_rejects_naming_the_stage() -> None:
+    docs = [Document(uri="a.txt", raw_text="long enough"), Document(uri="b.txt", raw_text="tiny")]
+    ctx = Context(options=Options())
+    kept, rejects = run_batch(docs, [UPPER, REFUSE], ctx)
+    assert [d.uri for d in kept] == ["a.txt"]
+    assert [(r.uri, r.reason) for r in rejects] == [("b.txt", "refuse: too short")]
+    assert ctx.counts["refuse.in"] == 2 and ctx.counts["refuse.out"] == 1
+
+
+def test_documents_and_context_pickle_for_distributed_runners() -> None:
+    doc = Document(uri="a.txt", raw_text="text", title="T", published="2021-10-07")
+    ctx = Context(options=Options(batch_size=3))
+    again_doc, again_ctx = pickle.loads(pickle.dumps((doc, ctx)))
+    assert again_doc == doc and again_doc.id == doc.id
+    assert again_ctx.options == ctx.options
+
+
+def test_batched_keeps_order_and_sizes() -> None:
+    assert list(batched(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
+
+
+def test_content_derived_id_ignores_the_path_but_not_the_outlet() -> None:
+    a = Document(uri="x/a.txt", raw_text="Same text.", title="T")
+    b = Document(uri="y/b.txt", raw_text="Same text.", title="T")
+    c = Document(uri="y/b.txt", raw_text="Same text.", title="T", outlet="TASS")
+    assert a.id == b.id != c.id
+
+
+def test_options_are_validated_with_a_fix() -> None:
+    with pytest.raises(StorylineError, match=r"\[E001\].*Fix:"):
+        Options(batch_size=0)
