@@ -1,6 +1,6 @@
 """Print the README's dependency table: every package in requirements.lock with the licence its metadata states.
 
-    .venv/bin/python tools/licences.py   # paste the rows under "Dependencies and licences"; check odd ones by hand
+.venv/bin/python tools/licences.py   # paste the rows under "Dependencies and licences"; check odd ones by hand
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ def licence(name: str) -> str:
     if not stated and len(meta.get("License") or "") < 60:
         stated = meta.get("License") or ""
     if not stated:
-        classifiers = [c.rsplit("::", 1)[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License")]
+        classifiers = [
+            c.rsplit("::", 1)[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License")
+        ]
         stated = ", ".join(classifiers)
     return stated or "see the package"
 

@@ -70,7 +70,8 @@ def list_inputs(sources: Iterable[str]) -> list[str]:
 
     A folder becomes the files below it (recursively, sorted by path, hidden files and folders skipped),
     those of a type ingest does not read included, so that each of them is rejected with its reason rather
-    than skipped in silence; an empty folder is kept as it is, so that :func:`read_input` can say so. Files, ``-`` (stdin) and paths that do not exist are kept as given.
+    than skipped in silence; an empty folder is kept as it is, so that :func:`read_input` can say so.
+    Files, ``-`` (stdin) and paths that do not exist are kept as given.
     """
     inputs: list[str] = []
     for source in sources:
