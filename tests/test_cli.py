@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.export import RECORD_FIELDS
+from storyline.export import RECORD_FIELDS, table_columns
 from storyline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,7 +139,8 @@ def test_exports_hold_exactly_the_contract_fields(tmp_path: Path) -> None:
     assert all(r["copy_of"] is None and r["story_id"] is None and r["spin_score"] is None for r in records)
     table = pq.read_table(tmp_path / "export.parquet")
     assert table.num_rows == 5 and set(CONTRACT_ARTICLE_KEYS) <= set(table.column_names)
-    assert table.column_names == [name for name, _ in RECORD_FIELDS["article"]]
+    assert table.column_names == [name for name, _ in table_columns()]
+    assert [name for name, _ in RECORD_FIELDS["article"]] == CONTRACT_ARTICLE_KEYS
     header = (tmp_path / "export.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.split(",") == list(table.column_names)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
 from storyline.document import Document
 from storyline.errors import PipelineOrderError, StorylineError
-from storyline.pipeline import Context, Stage, batched, build, check_order, refuse, run_batch
+from storyline.pipeline import Context, Stage, batched, build, check_order, load_stage, refuse, run_batch
 from storyline.settings import Options
 
 
@@ -68,3 +69,40 @@ def test_content_derived_id_ignores_the_path_but_not_the_outlet() -> None:
 def test_options_are_validated_with_a_fix() -> None:
     with pytest.raises(StorylineError, match=r"\[E001\].*Fix:"):
         Options(batch_size=0)
+
+
+def test_a_stateful_stage_gets_its_snapshot_and_the_articles_stored_after_it(tmp_path: Path) -> None:
+    """A run killed before it saved its state: the next run absorbs what was stored after the snapshot."""
+    from storyline import corpus
+    from storyline.store import open_store
+
+    seen: list[str] = []
+
+    def count(docs: list[Document], ctx: Context) -> list[Document]:
+        ctx.state.setdefault("counter", []).extend(doc.id for doc in docs)
+        return docs
+
+    def absorb(docs: list[Document], ctx: Context) -> None:
+        seen.extend(doc.id for doc in docs)
+        ctx.state.setdefault("counter", []).extend(doc.id for doc in docs)
+
+    counter = Stage("counter", requires=("text",), assigns=(), run=count, absorb=absorb)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(4):
+        (inbox / f"{n}.txt").write_text(f"Headline {n}\n\nBody of article number {n}.\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as repo:
+        options = Options(progress=False)
+        stages = [load_stage("clean"), counter]
+        report = corpus.ingest([str(inbox / "0.txt"), str(inbox / "1.txt")], repo, options, stages=stages)
+        assert report.added == 2 and seen == []
+        snapshot = repo.load_state("counter")
+        assert snapshot is not None and snapshot.seq == 2
+        # Two more articles stored by a run that died before saving its state:
+        killed = corpus.ingest([str(inbox / "2.txt")], repo, options, stages=["clean"])
+        assert killed.added == 1
+        report = corpus.ingest([str(inbox / "3.txt")], repo, options, stages=stages)
+        stored = [doc.id for doc in repo.iter_articles()]
+        assert seen == [stored[2]]
+        final = repo.load_state("counter")
+        assert final is not None and final.seq == 4

@@ -5,6 +5,7 @@ This is the one function the CLI's ``ingest`` (and later the HTTP API's ``POST /
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from storyline import ingest as ingest_inputs
 from storyline.document import Document, Reject
 from storyline.pipeline import DEFAULT_STAGES, Context, Stage, batched, build, run_batch
 from storyline.settings import Options
-from storyline.store import Repository, unstorable_reason
+from storyline.store import Repository, StateSnapshot, unstorable_reason
 
 ProgressFn = Callable[[int], None]
 RejectFn = Callable[[Reject], None]
@@ -42,7 +43,7 @@ def ingest(
     repo: Repository,
     options: Options,
     *,
-    stages: Iterable[str] = DEFAULT_STAGES,
+    stages: Iterable[str | Stage] = DEFAULT_STAGES,
     stdin: BinaryIO | None = None,
     on_reject: RejectFn | None = None,
     on_inputs_listed: ProgressFn | None = None,
@@ -56,6 +57,7 @@ def ingest(
     """
     pipeline = build(stages)
     ctx = Context(options=options)
+    restore_state(pipeline, ctx, repo)
     report = IngestReport()
     inputs = ingest_inputs.list_inputs(sources)
     report.inputs = len(inputs)
@@ -84,8 +86,33 @@ def ingest(
 
     for batch in batched(documents(), options.batch_size):
         _store_batch(batch, pipeline, ctx, repo, report, note_reject)
+    save_state(pipeline, ctx, repo)
     report.stage_counts = ctx.counts
     return report
+
+
+def restore_state(pipeline: list[Stage], ctx: Context, repo: Repository) -> None:
+    """Give each stateful stage its saved state, brought up to date with the articles stored after it."""
+    for stage in pipeline:
+        if stage.absorb is None:
+            continue
+        snapshot = repo.load_state(stage.name)
+        seen = 0
+        if snapshot is not None:
+            ctx.state[stage.name] = pickle.loads(snapshot.payload)
+            seen = snapshot.seq
+        for batch in batched(repo.iter_articles(after_seq=seen), ctx.options.batch_size):
+            stage.absorb(batch, ctx)
+            ctx.counts[f"{stage.name}.restored"] += len(batch)
+
+
+def save_state(pipeline: list[Stage], ctx: Context, repo: Repository) -> None:
+    """Save each stateful stage's state with the highest article seq it covers."""
+    seq = repo.max_seq()
+    for stage in pipeline:
+        if stage.absorb is not None and stage.name in ctx.state:
+            payload = pickle.dumps(ctx.state[stage.name], protocol=pickle.HIGHEST_PROTOCOL)
+            repo.save_state(StateSnapshot(stage.name, seq, payload))
 
 
 def _store_batch(
@@ -108,3 +135,6 @@ def _store_batch(
             report.added += 1
         else:  # the same article twice in one input
             report.already_stored += 1
+    if ctx.updates:
+        repo.update_articles(ctx.updates)
+        ctx.updates.clear()

@@ -96,6 +96,49 @@ def article_id(title: str | None, raw_text: str, published: str | None, outlet: 
 
 
 @dataclass(frozen=True)
+class ArticleUpdate:
+    """A change a stage makes to an article stored in an earlier batch (a late origin, a merged story).
+
+    Stages never write to the store: they put these in ``ctx.updates`` and the run applies them.
+    """
+
+    article_id: str
+    copy_of: str | None = None
+    copy_kind: str | None = None
+    story_id: str | None = None
+    fields: tuple[str, ...] = ()  # which of the fields above to change; the others are left as stored
+
+    UPDATABLE = ("copy_of", "copy_kind", "story_id")
+
+    def __post_init__(self) -> None:
+        unknown = set(self.fields) - set(self.UPDATABLE)
+        if unknown:
+            raise ValueError(f"cannot update {sorted(unknown)}; updatable: {self.UPDATABLE}")
+
+
+@dataclass(frozen=True)
+class Story:
+    """One real-world happening: the articles that report it, grouped by the stories stage."""
+
+    id: str
+    title: str
+    topic_id: str | None
+    article_ids: tuple[str, ...]
+    first_published: str | None
+    last_published: str | None
+    independent_sources: int  # copy groups among the articles, not articles
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An ongoing subject: stories grouped by their actors and theme."""
+
+    id: str
+    title: str
+    story_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Reject:
     """An input that could not become an article: where it came from and why, in one line."""
 

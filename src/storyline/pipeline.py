@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.document import Document, Reject
+from storyline.document import ArticleUpdate, Document, Reject
 from storyline.errors import PipelineOrderError, StorylineError
 from storyline.settings import Options
 
@@ -26,12 +26,19 @@ StageFn = Callable[[list[Document], "Context"], list[Document]]
 
 @dataclass(frozen=True)
 class Stage:
-    """One step of the pipeline: what it needs, what it adds, and the function that does it."""
+    """One step of the pipeline: what it needs, what it adds, and the function that does it.
+
+    A stage that keeps corpus-level state in ``ctx.state[name]`` also gives ``absorb``: it adds documents
+    this stage has already processed (as stored, with their outputs) to that state without changing them.
+    A run uses it to bring a saved snapshot up to date with articles stored after it (a run killed before
+    it saved its state), so that the next articles see exactly the state an uninterrupted run would have.
+    """
 
     name: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     run: StageFn
+    absorb: Callable[[list[Document], Context], None] | None = None
 
 
 @dataclass
@@ -41,6 +48,8 @@ class Context:
     options: Options
     state: dict[str, Any] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
+    # Changes to articles stored in earlier batches, for the run to apply after the current batch.
+    updates: list[ArticleUpdate] = field(default_factory=list)
 
 
 # Stage name -> module that defines ``STAGE``; imported only when a pipeline uses it, so that a run
@@ -65,9 +74,9 @@ def load_stage(name: str) -> Stage:
     return stage
 
 
-def build(names: Iterable[str] = DEFAULT_STAGES) -> list[Stage]:
-    """Load the named stages and check that each one's needs are met by ingest or an earlier stage."""
-    stages = [load_stage(name) for name in names]
+def build(names: Iterable[str | Stage] = DEFAULT_STAGES) -> list[Stage]:
+    """Load the named stages (or take the given ones) and check that each one's needs are met in order."""
+    stages = [name if isinstance(name, Stage) else load_stage(name) for name in names]
     check_order(stages)
     return stages
 

@@ -117,7 +117,7 @@ def test_exports_read_back_equal(new_store_url: Callable[[], str], tmp_path: Pat
     assert header == [name for name, _kind in table_columns()]
     for row, record in zip(rows, expected, strict=True):
         for cell, name in zip(row, header, strict=True):
-            value = record[name]
+            value = record.get(name)  # a column of another record type is empty
             if value is None:
                 assert cell == ""
             elif isinstance(value, float):

@@ -2,10 +2,11 @@
 
 Layout. The columns are ``type`` and ``id`` followed by the union of every record type's fields, in the order
 ``records.RECORD_FIELDS`` declares them (article fields first; a later type appends the fields articles lack).
-A row fills the columns of its own type and leaves the others empty. Today only articles exist, so the
-columns are exactly the article fields of the contract::
+A row fills the columns of its own type and leaves the others empty. With articles, stories and topics the
+columns are::
 
-    type, id, uri, outlet, title, published, language, text, copy_of, copy_kind, spin_score, story_id
+    type, id, uri, outlet, title, published, language, text, copy_of, copy_kind, spin_score, story_id,
+    topic_id, article_ids, first_published, last_published, story_ids
 
 Values. Strings as they are; numbers as Python writes them (``repr``, the shortest form that reads back
 exactly); booleans as ``true``/``false``; nested values (lists, objects: the mentions, evidence, id lists of

@@ -78,4 +78,32 @@ rejects = sa.Table(
     sa.Column("reason", sa.Text(), nullable=False),
 )
 
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", identifier(), primary_key=True),
+    sa.Column("title", sa.Text(), nullable=False),
+    sa.Column("topic_id", identifier()),
+    sa.Column("first_published", sa.Text()),
+    sa.Column("last_published", sa.Text()),
+    sa.Column("independent_sources", sa.Integer(), nullable=False),
+)
+
+topics = sa.Table(
+    "topics",
+    metadata,
+    sa.Column("id", identifier(), primary_key=True),
+    sa.Column("title", sa.Text(), nullable=False),
+)
+
+# A stage's corpus-level state (its index), pickled, and the highest article seq it has seen: on the next run
+# the stage gets back the snapshot and then the articles stored after it (a run killed before it saved).
+corpus_state = sa.Table(
+    "corpus_state",
+    metadata,
+    sa.Column("name", sa.String(), primary_key=True),
+    sa.Column("seq", sa.BigInteger(), nullable=False),
+    sa.Column("payload", sa.LargeBinary(), nullable=False),
+)
+
 TABLE_NAMES: tuple[str, ...] = tuple(metadata.tables)

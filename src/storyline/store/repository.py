@@ -40,6 +40,7 @@ from alembic.script import ScriptDirectory
 from storyline.copies.evidence import CopyEvidence, SpinEvidence
 from storyline.document import Document, Reject, RemovedLine
 from storyline.errors import StorylineError
+from storyline.store.derived import DerivedData
 from storyline.store.models import TABLE_NAMES, articles, rejects, removed_lines
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -166,7 +167,7 @@ def _score(value: float | None) -> float | None:
     return None if value is None else float(value) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
-class Repository:
+class Repository(DerivedData):
     """A Storyline database: open it with a URL or a SQLite path; the schema is migrated on open."""
 
     def __init__(self, url: str | os.PathLike[str]) -> None:
@@ -273,9 +274,9 @@ class Repository:
             docs = _documents(conn, rows)
         return docs[0] if docs else None
 
-    def iter_articles(self) -> Iterator[Document]:
-        """Every article in ingest (``seq``) order, rebuilt with every stored field."""
-        last_seq = 0
+    def iter_articles(self, after_seq: int = 0) -> Iterator[Document]:
+        """Every article in ingest (``seq``) order, rebuilt with every stored field; or only those after a seq."""
+        last_seq = after_seq
         while True:
             with self._engine.connect() as conn:
                 query = sa.select(articles).where(articles.c.seq > last_seq).order_by(articles.c.seq).limit(PAGE_SIZE)

@@ -1,0 +1,49 @@
+"""Derived data on both backends: updates to stored articles, stories and topics, saved stage state."""
+
+from __future__ import annotations
+
+from storyline.document import ArticleUpdate, Document, Story, Topic
+from storyline.store import StateSnapshot, open_store
+
+
+def test_updates_stories_topics_and_state_round_trip(store_url: str, seed_documents: list[Document]) -> None:
+    with open_store(store_url) as repo:
+        for doc in seed_documents:
+            repo.add_article(doc)
+        first, second, third = (doc.id for doc in seed_documents[:3])
+        changed = repo.update_articles(
+            [
+                ArticleUpdate(second, copy_of=first, copy_kind="rewrite", fields=("copy_of", "copy_kind")),
+                ArticleUpdate(first, story_id="s1", fields=("story_id",)),
+                ArticleUpdate(second, story_id="s1", fields=("story_id",)),
+                ArticleUpdate(third, story_id="s2", fields=("story_id",)),
+            ]
+        )
+        assert changed == 4
+        stored = {doc.id: doc for doc in repo.iter_articles()}
+        assert (stored[second].copy_of, stored[second].copy_kind) == (first, "rewrite")
+        assert stored[first].copy_of == seed_documents[0].copy_of  # fields not named are left as stored
+
+        repo.replace_stories(
+            [
+                Story("s1", "Resistance asks Tajikistan for help", "t1", (), "2021-10-06", "2021-10-07", 1),
+                Story("s2", "Tajikistan a hub", "t1", (), None, None, 1),
+            ],
+            [Topic("t1", "Afghan resistance", ())],
+        )
+        stories = list(repo.iter_stories())
+        assert [(s.id, s.article_ids, s.independent_sources) for s in stories] == [
+            ("s1", (first, second), 1),
+            ("s2", (third,), 1),
+        ]
+        assert list(repo.iter_topics()) == [Topic("t1", "Afghan resistance", ("s1", "s2"))]
+
+        repo.replace_stories([], [])  # a replace, not an append
+        assert list(repo.iter_stories()) == [] and list(repo.iter_topics()) == []
+
+        assert repo.load_state("copies") is None
+        repo.save_state(StateSnapshot("copies", 3, b"\x00\x01pickle"))
+        repo.save_state(StateSnapshot("copies", 5, b"newer"))
+        assert repo.load_state("copies") == StateSnapshot("copies", 5, b"newer")
+        assert repo.max_seq() == len(seed_documents)
+        assert [doc.id for doc in repo.iter_articles(after_seq=3)] == [doc.id for doc in seed_documents[3:]]
