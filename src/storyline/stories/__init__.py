@@ -1,0 +1,67 @@
+"""The ``stories`` stage: every article joins the story (one real-world happening) it reports, or opens one.
+
+Stories are grouped into topics (the ongoing subject). Both are kept, online, in a :class:`StoryIndex` in
+``ctx.state["stories"]``; the store persists it and writes the contract's ``story`` and ``topic`` records from
+``index.stories()`` and ``index.topics()``. The stage assigns ``Document.story_id``.
+
+- A copy (``copy_of`` set by the ``copies`` stage) joins its origin's story whenever the origin is in the index.
+- Articles in a language the index does not handle (English only for now) get no story and a note
+  ``"stories: skipped, language xx"``; they are not rejected.
+"""
+
+from __future__ import annotations
+
+from storyline.document import Document
+from storyline.pipeline import Context, Stage
+from storyline.stories.cluster import Assignment, StoryIndex, StoryOptions, StoryRecord, TopicRecord
+
+__all__ = [
+    "STAGE",
+    "STATE_KEY",
+    "Assignment",
+    "StoryIndex",
+    "StoryOptions",
+    "StoryRecord",
+    "TopicRecord",
+    "run",
+    "story_index",
+]
+
+STATE_KEY = "stories"
+
+
+def story_index(ctx: Context) -> StoryIndex:
+    """The run's story index (created on first use)."""
+    index = ctx.state.setdefault(STATE_KEY, StoryIndex())
+    if not isinstance(index, StoryIndex):
+        raise TypeError(f"ctx.state[{STATE_KEY!r}] holds a {type(index).__name__}, not a StoryIndex")
+    return index
+
+
+def run(docs: list[Document], ctx: Context) -> list[Document]:
+    """Assign ``story_id`` to every document of the batch, in order."""
+    index = story_index(ctx)
+    languages = index.options.languages
+    for doc in docs:
+        if doc.language not in languages:
+            doc.notes.append(f"stories: skipped, language {doc.language or 'unknown'}")
+            ctx.counts["stories.skipped"] += 1
+            continue
+        assignment = index.add(
+            doc.id,
+            doc.text,
+            title=doc.title,
+            published=doc.published,
+            outlet=doc.outlet,
+            copy_of=doc.copy_of,
+        )
+        doc.story_id = assignment.story_id
+        ctx.counts["stories.new"] += assignment.new_story
+        ctx.counts["topics.new"] += assignment.new_topic
+    for doc in docs:  # a later article of the batch may have merged an earlier one's story into another
+        if doc.story_id is not None:
+            doc.story_id = index.story_of(doc.id)
+    return docs
+
+
+STAGE = Stage(name="stories", requires=("text", "language", "published"), assigns=("story_id",), run=run)
