@@ -13,19 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from storyline.eval.ecbplus import iter_documents
+from storyline.eval.stories import read_corpus
 
 ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "stories" / "ecbplus"
 ARTICLES = 2000
 
 
 def _write_corpus(path: Path) -> None:
-    documents = list(iter_documents(ECBPLUS))
+    documents = read_corpus(ECBPLUS)
     with path.open("w", encoding="utf-8") as out:
         for n in range(ARTICLES):
             doc = documents[n % len(documents)]
             outlet = f"Wire {n // len(documents)}"
-            out.write(json.dumps({"title": doc.title, "text": doc.text, "outlet": outlet}) + "\n")
+            out.write(json.dumps({"title": doc.text.split("\n", 1)[0], "text": doc.text, "outlet": outlet}) + "\n")
         out.write("{not json\n")  # a reject, so that rejects are compared too
 
 

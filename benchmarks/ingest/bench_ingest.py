@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from storyline import corpus
-from storyline.eval.ecbplus import iter_documents
+from storyline.eval.stories import read_corpus
 from storyline.settings import Options
 from storyline.store import open_store
 
@@ -30,12 +30,14 @@ ECBPLUS = ROOT.parent / "shared" / "bench" / "stories" / "ecbplus"
 
 
 def write_corpus(path: Path, articles: int) -> int:
-    documents = list(iter_documents(ECBPLUS))
+    documents = read_corpus(ECBPLUS)
     size = 0
     with path.open("w", encoding="utf-8") as out:
         for n in range(articles):
             doc = documents[n % len(documents)]
-            line = json.dumps({"title": doc.title, "text": doc.text, "outlet": f"Wire {n // len(documents)}"})
+            line = json.dumps(
+                {"title": doc.text.split("\n", 1)[0], "text": doc.text, "outlet": f"Wire {n // len(documents)}"}
+            )
             size += len(line)
             out.write(line + "\n")
     return size
