@@ -207,6 +207,21 @@ def eval_stories(
     out.print(score)
 
 
+@eval_app.command("ner")
+def eval_ner(
+    data: Annotated[Path, typer.Option("--data", help="A CoNLL-2003 file (e.g. eng.testa).")],
+    predictions: Annotated[Path, typer.Option("--predictions", help="CoNLL file to write, with a prediction column.")],
+) -> None:
+    """Tag a CoNLL-2003 file, write it back with predictions (conlleval format), print entity P/R/F1 per type."""
+    from storyline.eval.ner import evaluate_ner
+
+    try:
+        score = evaluate_ner(data, predictions)
+    except StorylineError as error:
+        raise _fail(error) from error
+    out.print(score.report())
+
+
 @eval_app.command("time")
 def eval_time(
     data: Annotated[Path, typer.Option("--data", help="Folder of TimeML files (e.g. the TBAQ folder).")],
