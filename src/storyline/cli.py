@@ -204,7 +204,7 @@ def eval_stories(
         score = evaluate_stories(data, parse_topics(topics), predictions)
     except StorylineError as error:
         raise _fail(error) from error
-    out.print(score)
+    out.print("\n".join(score.lines()))
 
 
 @eval_app.command("ner")
