@@ -41,7 +41,7 @@ system-deps:
 
 demo: install
 	@rm -rf out && mkdir -p out
-	$(BIN)/storyline ingest examples/afghan-resistance --db out/storyline.db --stages clean,copies
+	$(BIN)/storyline ingest examples/afghan-resistance --db out/storyline.db --stages clean,copies,stories
 	$(BIN)/storyline export --db out/storyline.db --format jsonl --out out/storyline.jsonl
 	$(BIN)/storyline stats --db out/storyline.db
 

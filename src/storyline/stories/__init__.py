@@ -11,9 +11,14 @@ Stories are grouped into topics (the ongoing subject). Both are kept, online, in
 
 from __future__ import annotations
 
-from storyline.document import Document
+from typing import TYPE_CHECKING
+
+from storyline.document import ArticleUpdate, Document
 from storyline.pipeline import Context, Stage
-from storyline.stories.cluster import Assignment, StoryIndex, StoryOptions, StoryRecord, TopicRecord
+from storyline.stories.cluster import Assignment, StoryIndex, StoryOptions
+
+if TYPE_CHECKING:
+    from storyline.store import Repository
 
 __all__ = [
     "STAGE",
@@ -21,8 +26,8 @@ __all__ = [
     "Assignment",
     "StoryIndex",
     "StoryOptions",
-    "StoryRecord",
-    "TopicRecord",
+    "absorb",
+    "finish",
     "run",
     "story_index",
 ]
@@ -38,6 +43,10 @@ def story_index(ctx: Context) -> StoryIndex:
     return index
 
 
+def _add(index: StoryIndex, doc: Document) -> Assignment:
+    return index.add(doc.id, doc.text, title=doc.title, published=doc.published, outlet=doc.outlet, copy_of=doc.copy_of)
+
+
 def run(docs: list[Document], ctx: Context) -> list[Document]:
     """Assign ``story_id`` to every document of the batch, in order."""
     index = story_index(ctx)
@@ -47,14 +56,7 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
             doc.notes.append(f"stories: skipped, language {doc.language or 'unknown'}")
             ctx.counts["stories.skipped"] += 1
             continue
-        assignment = index.add(
-            doc.id,
-            doc.text,
-            title=doc.title,
-            published=doc.published,
-            outlet=doc.outlet,
-            copy_of=doc.copy_of,
-        )
+        assignment = _add(index, doc)
         doc.story_id = assignment.story_id
         ctx.counts["stories.new"] += assignment.new_story
         ctx.counts["topics.new"] += assignment.new_topic
@@ -64,4 +66,28 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
     return docs
 
 
-STAGE = Stage(name="stories", requires=("text", "language", "published"), assigns=("story_id",), run=run)
+def absorb(docs: list[Document], ctx: Context) -> None:
+    """Add stored articles to the index as a run would have; one stored without a story gets it as an update."""
+    index = story_index(ctx)
+    for doc in docs:
+        if doc.language not in index.options.languages:
+            continue
+        assignment = _add(index, doc)
+        if doc.story_id is None:
+            ctx.updates.append(ArticleUpdate(doc.id, story_id=assignment.story_id, fields=("story_id",)))
+
+
+def finish(ctx: Context, repo: Repository) -> None:
+    """Write the index's stories and topics to the store, replacing the previous view."""
+    index = story_index(ctx)
+    repo.replace_stories(index.stories(), index.topics())
+
+
+STAGE = Stage(
+    name="stories",
+    requires=("text", "language", "published"),
+    assigns=("story_id",),
+    run=run,
+    absorb=absorb,
+    finish=finish,
+)

@@ -34,11 +34,12 @@ from operator import mul
 
 import numpy as np
 
+from storyline.document import Story, Topic
 from storyline.errors import StorylineError
 from storyline.stories.features import KINDS, extract_terms, first_sentence, kind_of, parse_day, term_id
 from storyline.stories.titles import best_title
 
-__all__ = ["Assignment", "StoryIndex", "StoryOptions", "StoryRecord", "TopicRecord"]
+__all__ = ["Assignment", "StoryIndex", "StoryOptions"]
 
 DF_BUCKETS_BITS = 24  # 16 M counters (64 MiB): document frequencies of hashed terms
 
@@ -116,26 +117,6 @@ class Assignment:
     new_story: bool
     new_topic: bool
     similarity: float  # cosine to the joined story's centroid (1.0 for a copy, 0.0 for a new story)
-
-
-@dataclass(frozen=True)
-class StoryRecord:
-    """A story as the export contract writes it (plus the independent-source count)."""
-
-    id: str
-    title: str
-    topic_id: str
-    article_ids: tuple[str, ...]
-    first_published: str | None
-    last_published: str | None
-    independent_sources: int
-
-
-@dataclass(frozen=True)
-class TopicRecord:
-    id: str
-    title: str
-    story_ids: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -240,9 +221,10 @@ class StoryIndex:
             raise KeyError(story_id)
         return _topic_key(self._stories[number].topic)
 
-    def stories(self) -> Iterator[StoryRecord]:
+    def stories(self) -> Iterator[Story]:
+        """Every story, in the order they were opened, as the store and the export keep them."""
         for story in self._stories:
-            yield StoryRecord(
+            yield Story(
                 id=_story_key(story.number),
                 title=best_title(story.titles, story.centroid.terms, story.centroid.weights),
                 topic_id=_topic_key(story.topic),
@@ -252,13 +234,14 @@ class StoryIndex:
                 independent_sources=len(story.outlets) + story.unattributed,
             )
 
-    def topics(self) -> Iterator[TopicRecord]:
+    def topics(self) -> Iterator[Topic]:
+        """Every topic still standing (merged ones are gone), in the order they were opened."""
         for topic in self._topics:
             if topic.merged_into is not None:
                 continue
             largest = max(topic.stories, key=lambda number: len(self._stories[number].article_ids))
             story = self._stories[largest]
-            yield TopicRecord(
+            yield Topic(
                 id=_topic_key(topic.number),
                 title=best_title(story.titles, story.centroid.terms, story.centroid.weights),
                 story_ids=tuple(_story_key(number) for number in topic.stories),
