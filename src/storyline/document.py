@@ -67,6 +67,12 @@ class Document:
     story_id: str | None = None
     # Filled by extract.time: time expressions normalised to TIMEX3 values (empty for non-English documents).
     times: list[TimeMention] = field(default_factory=list)
+    # Filled by the entities stage: named-entity mentions, resolved to entities (and places to coordinates).
+    mentions: list[Mention] = field(default_factory=list)
+    # Filled by the quotes stage.
+    quotations: list[Quotation] = field(default_factory=list)
+    # Filled by the events stage: the events this article reports.
+    events: list[EventReport] = field(default_factory=list)
     # Free-form notes a stage wants to keep (skip reasons, warnings), never data another stage relies on.
     notes: list[str] = field(default_factory=list)
     # Set by a stage that refuses the document (see ``pipeline.refuse``); the pipeline records it as a reject.
@@ -93,6 +99,71 @@ def article_id(title: str | None, raw_text: str, published: str | None, outlet: 
         digest.update(len(value).to_bytes(8, "big"))
         digest.update(value.encode("utf-8", "surrogatepass"))
     return "a" + digest.hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity in the text, resolved to a corpus entity; a place also to a gazetteer entry."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # the contract's entity kinds: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, OTHER
+    entity_id: str | None = None  # the entity as issued when the article was processed (see entity_redirects)
+    evidence: str | None = None  # why it resolved to that entity (a merge's evidence, or "new entity")
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    place_evidence: str | None = None  # why that gazetteer entry won
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quote in the text: what was said (``start``/``end``), how, and who said it."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool  # inside quotation marks
+    cue: str | None = None  # "said", "noted", "according to", ":" ...
+    cue_start: int | None = None
+    cue_end: int | None = None
+    source_start: int | None = None  # the source as written: "he", "the Afghan politician"
+    source_end: int | None = None
+    speaker: str | None = None  # the named speaker it resolves to, as named in the article
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity_id: str | None = None
+    evidence: str | None = None  # how the speaker was found
+    same_as: str | None = None  # id of the earlier quote (another article) that carries the same words
+
+    def quote_id(self, article_id: str) -> str:
+        return "q" + hashlib.sha256(f"{article_id}:{self.start}:{self.end}".encode()).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One event as this article reports it: PLOVER coding, arguments, date, and the words that show it."""
+
+    plover: str
+    start: int  # the evidence: the sentence that reports the event
+    end: int
+    trigger_start: int  # the words that carry the event
+    trigger_end: int
+    confidence: float
+    explanation: str  # which pattern or lexicon entry coded it, on which words
+    mode: str | None = None
+    context: str | None = None
+    cameo: str | None = None
+    source_text: str | None = None
+    source_entity_id: str | None = None
+    target_text: str | None = None
+    target_entity_id: str | None = None
+    location_text: str | None = None
+    location_entity_id: str | None = None
+    date: str | None = None  # the event's own date (TIMEX3 value) where the text gives it, else None
+    date_text: str | None = None
+    event_id: str | None = None  # the corpus-level event this report belongs to
 
 
 @dataclass(frozen=True)
@@ -136,6 +207,42 @@ class Topic:
     id: str
     title: str
     story_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, merged across articles by the entities stage."""
+
+    id: str
+    name: str  # the fullest form seen
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # titles and roles as written: "Taliban Foreign Minister"
+    country: str | None = None  # ISO 3166-1 alpha-3
+    sector: str | None = None  # government, military, rebel, opposition, party, IGO, media, ...
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    merges: tuple[str, ...] = ()  # the evidence of each merge that built it
+    mention_count: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world event, however many articles report it (their reports point to it by ``event_id``)."""
+
+    id: str
+    plover: str
+    confidence: float
+    independent_sources: int  # copy groups among the reporting articles, not articles
+    mode: str | None = None
+    cameo: str | None = None
+    source_ids: tuple[str, ...] = ()
+    target_ids: tuple[str, ...] = ()
+    location_id: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    story_id: str | None = None
 
 
 @dataclass(frozen=True)

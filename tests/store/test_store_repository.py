@@ -342,3 +342,15 @@ def test_readers_open_and_read_while_a_writer_holds_the_lock(tmp_path: Path, see
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_annotations_the_store_cannot_keep_are_named() -> None:
+    from storyline.document import EventReport, Mention
+    from storyline.store import unstorable_reason
+
+    doc = Document(uri="x", raw_text="Massoud met Muttaqi.", text="Massoud met Muttaqi.")
+    doc.mentions = [Mention(0, 7, "Massoud", "PERSON", evidence="bad \x00 byte")]
+    assert (unstorable_reason(doc) or "").startswith("mentions[0].evidence holds a NUL")
+    doc.mentions = []
+    doc.events = [EventReport("CONSULT", 0, 20, 8, 11, float("nan"), "lexicon CONSULT/'meet'")]
+    assert unstorable_reason(doc) == "event_mentions[0].confidence is nan, not a finite number"

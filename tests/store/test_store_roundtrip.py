@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 
 from pg_server import PostgresServer
 from storyline.copies.evidence import KINDS, AlignedPassage, CopyEvidence, SpinEvidence, SpinPhrase
-from storyline.document import Document, RemovedLine
+from storyline.document import Document, EventReport, Mention, Quotation, RemovedLine
 from storyline.errors import StorylineError
 from storyline.export import WRITERS, article_record, iter_records, table_columns, write_export
+from storyline.extract.time import TimeMention
 from storyline.store import open_store
 
 # Awkward pieces mixed into random text: emoji with modifiers and joiners, combining marks, right-to-left
@@ -64,6 +65,72 @@ spin_evidence = st.builds(
     phrases=st.lists(st.builds(SpinPhrase, positions, positions, texts, texts, scores), max_size=3).map(tuple),
 )
 
+maybe_texts = st.none() | texts
+maybe_positions = st.none() | positions
+times = st.builds(
+    TimeMention,
+    start=positions,
+    end=positions,
+    text=texts,
+    type=st.sampled_from(["DATE", "TIME", "DURATION", "SET"]),
+    value=texts,
+    rule=texts,
+    mod=maybe_texts,
+)
+mentions = st.builds(
+    Mention,
+    start=positions,
+    end=positions,
+    text=texts,
+    kind=st.sampled_from(["PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER"]),
+    entity_id=maybe_texts,
+    evidence=maybe_texts,
+    lat=st.none() | scores,
+    lon=st.none() | scores,
+    geonames_id=st.none() | st.integers(-(2**63), 2**63 - 1),
+    place_evidence=maybe_texts,
+)
+quotations = st.builds(
+    Quotation,
+    start=positions,
+    end=positions,
+    text=texts,
+    direct=st.booleans(),
+    cue=maybe_texts,
+    cue_start=maybe_positions,
+    cue_end=maybe_positions,
+    source_start=maybe_positions,
+    source_end=maybe_positions,
+    speaker=maybe_texts,
+    speaker_start=maybe_positions,
+    speaker_end=maybe_positions,
+    speaker_entity_id=maybe_texts,
+    evidence=maybe_texts,
+    same_as=maybe_texts,
+)
+event_reports = st.builds(
+    EventReport,
+    plover=st.sampled_from(["CONSULT", "REJECT", "REQUEST"]),
+    start=positions,
+    end=positions,
+    trigger_start=positions,
+    trigger_end=positions,
+    confidence=scores,
+    explanation=texts,
+    mode=maybe_texts,
+    context=maybe_texts,
+    cameo=maybe_texts,
+    source_text=maybe_texts,
+    source_entity_id=maybe_texts,
+    target_text=maybe_texts,
+    target_entity_id=maybe_texts,
+    location_text=maybe_texts,
+    location_entity_id=maybe_texts,
+    date=st.none() | dates,
+    date_text=maybe_texts,
+    event_id=maybe_texts,
+)
+
 documents = st.builds(
     Document,
     uri=texts,
@@ -82,6 +149,10 @@ documents = st.builds(
     copy_evidence=st.none() | copy_evidence,
     spin_evidence=st.none() | spin_evidence,
     story_id=st.none() | texts,
+    times=st.lists(times, max_size=2),
+    mentions=st.lists(mentions, max_size=2),
+    quotations=st.lists(quotations, max_size=2, unique_by=lambda q: (q.start, q.end)),
+    events=st.lists(event_reports, max_size=2),
     notes=st.lists(texts | st.just("a NUL \x00 in a note is fine: JSON escapes it"), max_size=3),
 )
 
@@ -106,7 +177,12 @@ def test_exports_read_back_equal(new_store_url: Callable[[], str], tmp_path: Pat
     with open_store(new_store_url()) as repo:
         for doc in docs:
             repo.add_article(doc)
-        expected = [article_record(doc) for doc in repo.iter_articles()]
+        expected = list(iter_records(repo))
+        quotes = [(a.id, q) for a in repo.iter_articles() for q in a.quotations]
+        assert [r for r in expected if r["type"] == "article"] == [article_record(a) for a in repo.iter_articles()]
+        assert [(r["article_id"], r["start"], r["end"]) for r in expected if r["type"] == "quote"] == [
+            (a, q.start, q.end) for a, q in quotes
+        ]
         jsonl, table = tmp_path / "out.jsonl", tmp_path / "out.csv"
         assert write_export(repo, "jsonl", jsonl) == len(expected)
         assert write_export(repo, "csv", table) == len(expected)
@@ -114,16 +190,21 @@ def test_exports_read_back_equal(new_store_url: Callable[[], str], tmp_path: Pat
     assert [json.loads(line) for line in lines] == expected
     with table.open(encoding="utf-8", newline="") as handle:
         header, *rows = list(csv.reader(handle))
-    assert header == [name for name, _kind in table_columns()]
+    kinds = dict(table_columns())
+    assert header == list(kinds)
     for row, record in zip(rows, expected, strict=True):
         for cell, name in zip(row, header, strict=True):
             value = record.get(name)  # a column of another record type is empty
             if value is None:
                 assert cell == ""
-            elif isinstance(value, float):
+            elif kinds[name] == "float":
                 assert float(cell) == value
+            elif kinds[name] == "json":
+                assert json.loads(cell) == value
+            elif kinds[name] == "bool":
+                assert cell == ("true" if value else "false")
             else:
-                assert cell == value
+                assert cell == str(value)
 
 
 @pytest.mark.postgres

@@ -2,7 +2,7 @@
 
 Each record is a dict whose keys come in the contract's order; a value the pipeline has not produced is
 ``None`` (null), never a guess. Articles come first (ingest order), then stories and topics (by id); the
-entity, quote and event records come with the stages that produce them, and are simply absent until then.
+entity, quote and event records follow, from the stages that produce them (absent when those did not run).
 
 ``RECORD_FIELDS`` declares every record type's fields and their kinds; the tabular writers derive their
 columns and types from it, so a new field is declared once.
@@ -10,10 +10,10 @@ columns and types from it, so a new field is declared once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
-from storyline.document import Document, Story, Topic
+from storyline.document import Document, Entity, Event, Quotation, Story, Topic
 from storyline.store.repository import Repository
 
 FieldKind = Literal["str", "float", "int", "bool", "json"]
@@ -50,11 +50,54 @@ TOPIC_FIELDS: tuple[tuple[str, FieldKind], ...] = (
     ("story_ids", "json"),
 )
 
-# Record type -> its fields in contract order. Later types (entity, quote, event) are added here.
+ENTITY_FIELDS: tuple[tuple[str, FieldKind], ...] = (
+    ("type", "str"),
+    ("id", "str"),
+    ("name", "str"),
+    ("kind", "str"),
+    ("aliases", "json"),
+    ("country", "str"),
+    ("sector", "str"),
+    ("geo", "json"),
+    ("mentions", "json"),
+)
+
+QUOTE_FIELDS: tuple[tuple[str, FieldKind], ...] = (
+    ("type", "str"),
+    ("id", "str"),
+    ("article_id", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("text", "str"),
+    ("direct", "bool"),
+    ("speaker_id", "str"),
+    ("cue", "str"),
+)
+
+EVENT_FIELDS: tuple[tuple[str, FieldKind], ...] = (
+    ("type", "str"),
+    ("id", "str"),
+    ("plover", "str"),
+    ("mode", "str"),
+    ("cameo", "str"),
+    ("source_ids", "json"),
+    ("target_ids", "json"),
+    ("location_id", "str"),
+    ("date", "str"),
+    ("date_text", "str"),
+    ("evidence", "json"),
+    ("independent_sources", "int"),
+    ("confidence", "float"),
+)
+
+# Record type -> its fields in contract order.
 RECORD_FIELDS: dict[str, tuple[tuple[str, FieldKind], ...]] = {
     "article": ARTICLE_FIELDS,
     "story": STORY_FIELDS,
     "topic": TOPIC_FIELDS,
+    "entity": ENTITY_FIELDS,
+    "quote": QUOTE_FIELDS,
+    "event": EVENT_FIELDS,
 }
 
 
@@ -94,11 +137,70 @@ def topic_record(topic: Topic) -> dict[str, Any]:
     return {"type": "topic", "id": topic.id, "title": topic.title, "story_ids": list(topic.story_ids)}
 
 
+def entity_record(entity: Entity, mentions: Sequence[tuple[str, int, int]]) -> dict[str, Any]:
+    """The contract's ``entity`` object: the entity and where it is mentioned."""
+    geo = None
+    if entity.lat is not None and entity.lon is not None:
+        geo = {"lat": entity.lat, "lon": entity.lon, "geonames_id": entity.geonames_id}
+    return {
+        "type": "entity",
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "aliases": list(entity.aliases),
+        "country": entity.country,
+        "sector": entity.sector,
+        "geo": geo,
+        "mentions": [{"article_id": a, "start": start, "end": end} for a, start, end in mentions],
+    }
+
+
+def quote_record(quote_id: str, article_id: str, quotation: Quotation) -> dict[str, Any]:
+    """The contract's ``quote`` object."""
+    return {
+        "type": "quote",
+        "id": quote_id,
+        "article_id": article_id,
+        "start": quotation.start,
+        "end": quotation.end,
+        "text": quotation.text,
+        "direct": quotation.direct,
+        "speaker_id": quotation.speaker_entity_id,
+        "cue": quotation.cue,
+    }
+
+
+def event_record(event: Event, evidence: Sequence[tuple[str, int, int]]) -> dict[str, Any]:
+    """The contract's ``event`` object: one event with every report of it as evidence."""
+    return {
+        "type": "event",
+        "id": event.id,
+        "plover": event.plover,
+        "mode": event.mode,
+        "cameo": event.cameo,
+        "source_ids": list(event.source_ids),
+        "target_ids": list(event.target_ids),
+        "location_id": event.location_id,
+        "date": event.date,
+        "date_text": event.date_text,
+        "evidence": [{"article_id": a, "start": start, "end": end} for a, start, end in evidence],
+        "independent_sources": event.independent_sources,
+        "confidence": event.confidence,
+    }
+
+
 def iter_records(repo: Repository) -> Iterator[dict[str, Any]]:
-    """Every record of the knowledge base, in a deterministic order: articles (ingest order), stories, topics."""
+    """Every record of the knowledge base, in a deterministic order: articles (ingest order), stories, topics,
+    entities (by id), quotes (article ingest order), events (by id)."""
     for doc in repo.iter_articles():
         yield article_record(doc)
     for story in repo.iter_stories():
         yield story_record(story)
     for topic in repo.iter_topics():
         yield topic_record(topic)
+    for entity, mentions in repo.iter_entities():
+        yield entity_record(entity, mentions)
+    for quote_id, article_id, quotation in repo.iter_quotations():
+        yield quote_record(quote_id, article_id, quotation)
+    for event, evidence in repo.iter_events():
+        yield event_record(event, evidence)

@@ -2,11 +2,12 @@
 
 Layout. The columns are ``type`` and ``id`` followed by the union of every record type's fields, in the order
 ``records.RECORD_FIELDS`` declares them (article fields first; a later type appends the fields articles lack).
-A row fills the columns of its own type and leaves the others empty. With articles, stories and topics the
-columns are::
+A row fills the columns of its own type and leaves the others empty. The columns are::
 
     type, id, uri, outlet, title, published, language, text, copy_of, copy_kind, spin_score, story_id,
-    topic_id, article_ids, first_published, last_published, story_ids
+    topic_id, article_ids, first_published, last_published, story_ids, name, kind, aliases, country, sector,
+    geo, mentions, article_id, start, end, direct, speaker_id, cue, plover, mode, cameo, source_ids,
+    target_ids, location_id, date, date_text, evidence, independent_sources, confidence
 
 Values. Strings as they are; numbers as Python writes them (``repr``, the shortest form that reads back
 exactly); booleans as ``true``/``false``; nested values (lists, objects: the mentions, evidence, id lists of

@@ -5,14 +5,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import dataclasses
+import json
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from storyline.document import ArticleUpdate, Story, Topic
-from storyline.store.models import articles, corpus_state, stories, topics
+from storyline.document import ArticleUpdate, Entity, Event, Quotation, Story, Topic
+from storyline.store.models import (
+    articles,
+    corpus_state,
+    entities,
+    entity_redirects,
+    event_actors,
+    event_mentions,
+    events,
+    mentions,
+    quotes,
+    stories,
+    topics,
+)
+
+PAGE_SIZE = 1000
+Span = tuple[str, int, int]  # (article_id, start, end)
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,158 @@ class DerivedData:
         for row in rows:
             yield Topic(id=row.id, title=row.title, story_ids=tuple(members.get(row.id, ())))
 
+    def replace_entities(self, all_entities: Iterable[Entity], redirects: Mapping[str, str]) -> None:
+        """Replace the entity view (and the ids merged into others) with the entities stage's current one."""
+        rows = [
+            {
+                "id": entity.id,
+                "name": entity.name,
+                "kind": entity.kind,
+                "aliases": _json(entity.aliases),
+                "roles": _json(entity.roles),
+                "country": entity.country,
+                "sector": entity.sector,
+                "lat": entity.lat,
+                "lon": entity.lon,
+                "geonames_id": entity.geonames_id,
+                "merges": _json(entity.merges),
+                "mention_count": entity.mention_count,
+            }
+            for entity in all_entities
+        ]
+        redirect_rows = [{"from_id": old, "to_id": new} for old, new in sorted(redirects.items())]
+        with self._write_transaction() as conn:
+            conn.execute(entities.delete())
+            conn.execute(entity_redirects.delete())
+            for table, table_rows in ((entities, rows), (entity_redirects, redirect_rows)):
+                if table_rows:
+                    conn.execute(table.insert(), table_rows)
+
+    def entity_redirects(self) -> dict[str, str]:
+        """Entity ids issued earlier and merged since -> the id that holds them now."""
+        with self._engine.connect() as conn:
+            return {row.from_id: row.to_id for row in conn.execute(sa.select(entity_redirects))}
+
+    def iter_entities(self) -> Iterator[tuple[Entity, list[Span]]]:
+        """Every entity, ordered by id, with its mentions (article ingest order, then position)."""
+        redirects = self.entity_redirects()
+        spans: dict[str, list[Span]] = {}
+        with self._engine.connect() as conn:
+            query = (
+                sa.select(mentions.c.entity_id, mentions.c.article_id, mentions.c.start, mentions.c.end)
+                .join(articles, articles.c.id == mentions.c.article_id)
+                .where(mentions.c.entity_id.is_not(None))
+                .order_by(articles.c.seq, mentions.c.position)
+            )
+            for entity_id, article_id, start, end in conn.execute(query):
+                spans.setdefault(redirects.get(entity_id, entity_id), []).append((article_id, start, end))
+            rows = conn.execute(sa.select(entities).order_by(entities.c.id)).all()
+        for row in rows:
+            entity = Entity(
+                id=row.id,
+                name=row.name,
+                kind=row.kind,
+                aliases=tuple(json.loads(row.aliases)),
+                roles=tuple(json.loads(row.roles)),
+                country=row.country,
+                sector=row.sector,
+                lat=row.lat,
+                lon=row.lon,
+                geonames_id=row.geonames_id,
+                merges=tuple(json.loads(row.merges)),
+                mention_count=row.mention_count,
+            )
+            yield entity, spans.get(row.id, [])
+
+    def iter_quotations(self) -> Iterator[tuple[str, str, Quotation]]:
+        """Every quote as (quote id, article id, quote), in article ingest order; speakers follow entity merges."""
+        from storyline.store.annotations import quotation_from_row
+
+        redirects = self.entity_redirects()
+        last: tuple[int, int] = (0, -1)
+        while True:
+            with self._engine.connect() as conn:
+                query = (
+                    sa.select(quotes, articles.c.seq)
+                    .join(articles, articles.c.id == quotes.c.article_id)
+                    .where(sa.tuple_(articles.c.seq, quotes.c.position) > sa.tuple_(*last))
+                    .order_by(articles.c.seq, quotes.c.position)
+                    .limit(PAGE_SIZE)
+                )
+                rows = [dict(row) for row in conn.execute(query).mappings()]
+            if not rows:
+                return
+            for row in rows:
+                last = (row.pop("seq"), row["position"])
+                quote_id, article_id = row["id"], row["article_id"]
+                quotation = quotation_from_row(row)
+                speaker = quotation.speaker_entity_id
+                if speaker in redirects:
+                    quotation = dataclasses.replace(quotation, speaker_entity_id=redirects[speaker])
+                yield quote_id, article_id, quotation
+
+    def replace_events(self, all_events: Iterable[Event]) -> None:
+        """Replace the event view (events and the entities each involves) with the events stage's current one."""
+        rows: list[dict[str, object]] = []
+        actor_rows: list[dict[str, object]] = []
+        for event in all_events:
+            rows.append(
+                {
+                    "id": event.id,
+                    "plover": event.plover,
+                    "mode": event.mode,
+                    "cameo": event.cameo,
+                    "source_ids": _json(event.source_ids),
+                    "target_ids": _json(event.target_ids),
+                    "location_id": event.location_id,
+                    "date": event.date,
+                    "date_text": event.date_text,
+                    "story_id": event.story_id,
+                    "independent_sources": event.independent_sources,
+                    "confidence": event.confidence,
+                }
+            )
+            roles = [("source", i) for i in event.source_ids] + [("target", i) for i in event.target_ids]
+            roles += [("location", event.location_id)] if event.location_id else []
+            actor_rows += ({"event_id": event.id, "role": r, "entity_id": i} for r, i in sorted(set(roles)))
+        with self._write_transaction() as conn:
+            conn.execute(events.delete())
+            conn.execute(event_actors.delete())
+            for table, table_rows in ((events, rows), (event_actors, actor_rows)):
+                if table_rows:
+                    conn.execute(table.insert(), table_rows)
+
+    def iter_events(self) -> Iterator[tuple[Event, list[Span]]]:
+        """Every event, ordered by id, with its evidence: the reporting sentences (article ingest order)."""
+        evidence: dict[str, list[Span]] = {}
+        with self._engine.connect() as conn:
+            query = (
+                sa.select(event_mentions.c.event_id, event_mentions.c.article_id, event_mentions.c.start)
+                .add_columns(event_mentions.c.end)
+                .join(articles, articles.c.id == event_mentions.c.article_id)
+                .where(event_mentions.c.event_id.is_not(None))
+                .order_by(articles.c.seq, event_mentions.c.position)
+            )
+            for event_id, article_id, start, end in conn.execute(query):
+                evidence.setdefault(event_id, []).append((article_id, start, end))
+            rows = conn.execute(sa.select(events).order_by(events.c.id)).all()
+        for row in rows:
+            event = Event(
+                id=row.id,
+                plover=row.plover,
+                confidence=row.confidence,
+                independent_sources=row.independent_sources,
+                mode=row.mode,
+                cameo=row.cameo,
+                source_ids=tuple(json.loads(row.source_ids)),
+                target_ids=tuple(json.loads(row.target_ids)),
+                location_id=row.location_id,
+                date=row.date,
+                date_text=row.date_text,
+                story_id=row.story_id,
+            )
+            yield event, evidence.get(row.id, [])
+
     def save_state(self, snapshot: StateSnapshot) -> None:
         with self._write_transaction() as conn:
             conn.execute(corpus_state.delete().where(corpus_state.c.name == snapshot.name))
@@ -116,3 +285,7 @@ class DerivedData:
     def max_seq(self) -> int:
         with self._engine.connect() as conn:
             return int(conn.scalar(sa.select(sa.func.max(articles.c.seq))) or 0)
+
+
+def _json(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))

@@ -146,6 +146,8 @@ times = sa.Table(
     sa.Column("text", sa.Text(), nullable=False),
     sa.Column("timex_type", sa.Text(), nullable=False),
     sa.Column("value", sa.Text(), nullable=False),
+    sa.Column("mod", sa.Text()),
+    sa.Column("rule", sa.Text(), nullable=False),
 )
 
 # Quotes: the content span, direct or not, the cue, the source as written and the named speaker it resolves to.

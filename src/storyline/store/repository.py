@@ -40,6 +40,13 @@ from alembic.script import ScriptDirectory
 from storyline.copies.evidence import CopyEvidence, SpinEvidence
 from storyline.document import Document, Reject, RemovedLine
 from storyline.errors import StorylineError
+from storyline.store.annotations import (
+    Annotations,
+    annotation_rows,
+    annotation_values,
+    insert_annotations,
+    load_annotations,
+)
 from storyline.store.derived import DerivedData
 from storyline.store.models import TABLE_NAMES, articles, rejects, removed_lines
 
@@ -125,6 +132,14 @@ def unstorable_reason(doc: Document) -> str | None:
             return f"{name} holds a number that is not finite"
         if text is not None and (found := _UNSTORABLE.search(text)):  # JSON escapes NUL; not lone surrogates
             return f"{name} holds {_describe(found.group())}"
+    for where, value in annotation_values(doc):
+        if isinstance(value, str):
+            if found := _UNSTORABLE.search(value):
+                return f"{where} holds {_describe(found.group())}"
+        elif isinstance(value, float) and not math.isfinite(value):
+            return f"{where} is {value}, not a finite number"
+        elif isinstance(value, int) and value not in _INT64:
+            return f"{where} is out of range"
     return None
 
 
@@ -214,6 +229,7 @@ class Repository(DerivedData):
         added: list[bool] = []
         new_rows: list[dict[str, Any]] = []
         new_lines: list[dict[str, Any]] = []
+        new_annotations: list[tuple[sa.Table, dict[str, Any]]] = []
         with self._write_transaction() as conn:
             seen = self._stored_ids(conn, {row["id"] for row in rows})
             seq = int(conn.scalar(sa.select(sa.func.max(articles.c.seq))) or 0)
@@ -228,9 +244,11 @@ class Repository(DerivedData):
                     {"article_id": row["id"], "position": position, "text": line.text, "rule": line.rule}
                     for position, line in enumerate(doc.removed)
                 )
+                new_annotations += annotation_rows(doc, row["id"])
             if new_rows:
                 conn.execute(articles.insert(), new_rows)
                 self._insert_removed_lines(conn, new_lines)
+                insert_annotations(conn, new_annotations)
         return added
 
     def _stored_ids(self, conn: sa.Connection, ids: set[str]) -> set[str]:
@@ -455,10 +473,11 @@ def _documents(conn: sa.Connection, rows: Sequence[sa.Row[Any]]) -> list[Documen
     )
     for line in conn.execute(query):
         removed[line.article_id].append(RemovedLine(text=line.text, rule=line.rule))
-    return [_document(row, removed[row.id]) for row in rows]
+    annotations = load_annotations(conn, list(removed))
+    return [_document(row, removed[row.id], annotations[row.id]) for row in rows]
 
 
-def _document(row: sa.Row[Any], removed: list[RemovedLine]) -> Document:
+def _document(row: sa.Row[Any], removed: list[RemovedLine], annotations: Annotations) -> Document:
     doc = Document(
         uri=row.uri,
         raw_text=row.raw_text,
@@ -476,6 +495,10 @@ def _document(row: sa.Row[Any], removed: list[RemovedLine]) -> Document:
         copy_evidence=None if row.copy_evidence is None else CopyEvidence.from_dict(json.loads(row.copy_evidence)),
         spin_evidence=None if row.spin_evidence is None else SpinEvidence.from_dict(json.loads(row.spin_evidence)),
         story_id=row.story_id,
+        times=annotations.times,
+        mentions=annotations.mentions,
+        quotations=annotations.quotations,
+        events=annotations.events,
         notes=json.loads(row.notes),
     )
     if doc.id != row.id:

@@ -60,6 +60,8 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("timex_type", sa.Text(), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
+        sa.Column("mod", sa.Text(), nullable=True),
+        sa.Column("rule", sa.Text(), nullable=False),
     )
     op.create_table(
         "quotes",
