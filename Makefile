@@ -30,20 +30,26 @@ $(STAMP): requirements.lock requirements-models.lock pyproject.toml | python
 
 install: $(STAMP)
 
-# PostgreSQL for the storage tests: Debian's package, installed when its binaries are missing.
+# Debian packages the tests need, installed when missing: PostgreSQL for the storage tests, Chromium for the
+# end-to-end browser tests (playwright drives the system browser; it downloads none of its own).
 system-deps:
-	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1; then :; \
-	else \
-		echo "installing Debian's postgresql for the storage tests"; \
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || missing="postgresql"; \
+	test -x /usr/lib/chromium/chromium || command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian's$$missing for the tests"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 demo: install
 	@rm -rf out && mkdir -p out
-	$(BIN)/storyline ingest examples/afghan-resistance --db out/storyline.db --stages clean,copies,stories
+	$(BIN)/storyline ingest examples/afghan-resistance --db out/storyline.db
 	$(BIN)/storyline export --db out/storyline.db --format jsonl --out out/storyline.jsonl
 	$(BIN)/storyline stats --db out/storyline.db
+	@echo
+	@echo "To look at it in a browser, run:  $(BIN)/storyline serve --db out/storyline.db"
+	@echo "and open http://127.0.0.1:8000/"
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks tools
@@ -51,7 +57,7 @@ lint: install
 	$(BIN)/mypy
 
 test: install system-deps lint
-	STORYLINE_REQUIRE_PG=1 $(BIN)/python -m pytest
+	STORYLINE_REQUIRE_PG=1 STORYLINE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -15,10 +15,34 @@ from storyline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "afghan-resistance"
-CONTRACT_ARTICLE_KEYS = [
-    "type", "id", "uri", "outlet", "title", "published", "language", "text", "copy_of", "copy_kind", "spin_score",
-    "story_id",
-]  # fmt: skip
+CONTRACT = ROOT.parent / "shared" / "contract" / "README.md"
+
+
+def contract_keys() -> dict[str, list[str]]:
+    """Each record type's top-level keys, in order, read from the contract's example block."""
+    block = CONTRACT.read_text(encoding="utf-8").split("```jsonc", 1)[1].split("```", 1)[0]
+    text = "\n".join(line.split("//", 1)[0] for line in block.splitlines())
+    keys: dict[str, list[str]] = {}
+    depth, current, position = 0, [], 0
+    while position < len(text):
+        char = text[position]
+        if char == '"':
+            end = text.index('"', position + 1)
+            word = text[position + 1 : end]
+            if depth == 1 and text[end + 1 : end + 2] == ":":
+                current.append(word)
+            if depth == 1 and current == ["type"] and word != "type":
+                keys[word] = current
+            position = end + 1
+            continue
+        if char in "{[":
+            depth += 1
+            if depth == 1:
+                current = []
+        elif char in "}]":
+            depth -= 1
+        position += 1
+    return keys
 
 
 def _invoke(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
@@ -69,7 +93,7 @@ def test_every_bad_input_is_named_and_recorded_and_the_good_ones_are_stored(
 ) -> None:
     folder, bad = mixed_folder
     db = str(tmp_path / "store.db")
-    code, stdout, stderr = _invoke("ingest", str(folder), "--db", db, "--no-progress")
+    code, stdout, stderr = _invoke("ingest", str(folder), "--db", db, "--no-progress", "--stages", "clean")
     assert code == 0, stderr
     messages = [line for line in stderr.splitlines() if line.startswith("rejected ")]
     for name, reason in bad.items():
@@ -89,19 +113,19 @@ def test_every_bad_input_is_named_and_recorded_and_the_good_ones_are_stored(
     assert "What each stage produced" in stdout
 
     # Ingesting the same inputs again adds nothing, not even rejects.
-    code, _, _ = _invoke("ingest", str(folder), "--db", db, "--no-progress")
+    code, _, _ = _invoke("ingest", str(folder), "--db", db, "--no-progress", "--stages", "clean")
     assert code == 0
     with open_store(db) as repo:
         assert repo.counts()["articles"] == 7 and repo.counts()["rejects"] == reject_count
 
-    code, _, _ = _invoke("ingest", str(folder), "--db", db, "--no-progress", "--strict")
+    code, _, _ = _invoke("ingest", str(folder), "--db", db, "--no-progress", "--strict", "--stages", "clean")
     assert code == 1
 
 
 def test_seeds_twice_store_five_articles_with_only_the_stated_date(tmp_path: Path) -> None:
     db = str(tmp_path / "store.db")
     for _ in range(2):
-        code, _, stderr = _invoke("ingest", str(SEEDS), "--db", db, "--no-progress")
+        code, _, stderr = _invoke("ingest", str(SEEDS), "--db", db, "--no-progress", "--stages", "clean")
         assert code == 0, stderr
     with open_store(db) as repo:
         published = {Path(doc.uri).name[:3]: doc.published for doc in repo.iter_articles()}
@@ -119,28 +143,40 @@ def test_nothing_ingested_exits_non_zero(tmp_path: Path) -> None:
 def test_stdin_is_read(tmp_path: Path) -> None:
     record = {"title": "Talks", "text": "Delegations met in Charikar on Wednesday.", "outlet": "TASS"}
     db = str(tmp_path / "s.db")
-    code, _, stderr = _invoke("ingest", "-", "--db", db, "--no-progress", stdin=json.dumps(record).encode())
+    code, _, stderr = _invoke(
+        "ingest", "-", "--db", db, "--no-progress", "--stages", "clean", stdin=json.dumps(record).encode()
+    )
     assert code == 0, stderr
     with open_store(db) as repo:
         [doc] = list(repo.iter_articles())
     assert (doc.outlet, doc.title, doc.text) == ("TASS", "Talks", record["text"])
 
 
+def test_the_contract_is_read_whole() -> None:
+    keys = contract_keys()
+    assert list(keys) == ["article", "story", "topic", "entity", "quote", "event"]
+    assert keys["entity"][-2:] == ["geo", "mentions"]  # nested keys (lat, start, ...) are not top-level
+
+
 def test_exports_hold_exactly_the_contract_fields(tmp_path: Path) -> None:
+    """The whole pipeline over the seeds: every record type, each with exactly the contract's keys in order."""
     db = str(tmp_path / "s.db")
-    assert _invoke("ingest", str(SEEDS), "--db", db, "--no-progress")[0] == 0
+    code, _, stderr = _invoke("ingest", str(SEEDS), "--db", db, "--no-progress")
+    assert code == 0, stderr
     for fmt in ("jsonl", "csv", "parquet"):
         out = tmp_path / f"export.{fmt}"
         code, _, stderr = _invoke("export", "--db", db, "--format", fmt, "--out", str(out))
         assert code == 0, stderr
-        assert f"wrote 5 records to {out}" in stderr
     records = [json.loads(line) for line in (tmp_path / "export.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [list(r) for r in records] == [CONTRACT_ARTICLE_KEYS] * 5
-    assert all(r["copy_of"] is None and r["story_id"] is None and r["spin_score"] is None for r in records)
+    expected = contract_keys()
+    assert {r["type"] for r in records} == set(expected)
+    for record in records:
+        assert list(record) == expected[record["type"]]
+    assert {kind: [name for name, _ in fields] for kind, fields in RECORD_FIELDS.items()} == expected
+    assert sum(r["type"] == "article" for r in records) == 5
     table = pq.read_table(tmp_path / "export.parquet")
-    assert table.num_rows == 5 and set(CONTRACT_ARTICLE_KEYS) <= set(table.column_names)
+    assert table.num_rows == len(records)
     assert table.column_names == [name for name, _ in table_columns()]
-    assert [name for name, _ in RECORD_FIELDS["article"]] == CONTRACT_ARTICLE_KEYS
     header = (tmp_path / "export.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.split(",") == list(table.column_names)
 
@@ -168,4 +204,5 @@ def test_sqlite_and_postgres_give_byte_identical_exports(postgres_url: str, tmp_
             exports.setdefault(fmt, []).append(out.read_bytes())
     for fmt, (from_sqlite, from_postgres) in exports.items():
         assert from_sqlite == from_postgres, fmt
-    assert exports["jsonl"][0].count(b"\n") == 6
+    assert exports["jsonl"][0].count(b'{"type":"article"') == 6
+    assert b'{"type":"event"' in exports["jsonl"][0] and b'{"type":"quote"' in exports["jsonl"][0]

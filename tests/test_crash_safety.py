@@ -41,6 +41,8 @@ def _ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
         "--no-progress",
         "--batch-size",
         "16",
+        "--stages",
+        "clean,stories",  # a stateful stage too: its index is rebuilt from the store after the kill
     ]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

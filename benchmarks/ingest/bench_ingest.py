@@ -65,7 +65,7 @@ def main() -> None:
         repo = open_store(url)
         try:
             started = time.perf_counter()
-            report = corpus.ingest([str(source)], repo, Options(db=url, progress=False))
+            report = corpus.ingest([str(source)], repo, Options(db=url, progress=False), stages=("clean",))
             seconds = time.perf_counter() - started
         finally:
             repo.close()

@@ -65,7 +65,7 @@ def ingest(
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Documents per stage batch.")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     stages: Annotated[
-        str, typer.Option("--stages", help="Comma-separated stages to run, in order (clean, copies, stories, time).")
+        str, typer.Option("--stages", help="Comma-separated stages to run, in order (default: all of them).")
     ] = ",".join(DEFAULT_STAGES),
 ) -> None:
     """Read articles (txt, html, json/jsonl, RSS/Atom, WARC), run the stages and store the articles."""
@@ -108,8 +108,9 @@ def _summary_table(report: corpus.IngestReport) -> Table:
     table.add_column("stage")
     table.add_column("in", justify="right")
     table.add_column("out", justify="right")
+    table.add_column("seconds", justify="right")
     table.add_column("notes")
-    table.add_row("ingest", str(report.inputs), str(report.read), f"{len(report.rejects)} rejected in all")
+    table.add_row("ingest", str(report.inputs), str(report.read), "", f"{len(report.rejects)} rejected in all")
     stage_names = [key[: -len(".in")] for key in report.stage_counts if key.endswith(".in")]
     for name in stage_names:
         note = ", ".join(
@@ -117,8 +118,10 @@ def _summary_table(report: corpus.IngestReport) -> Table:
             for key, value in report.stage_counts.items()
             if key.startswith(f"{name}.") and not key.endswith((".in", ".out"))
         )
-        table.add_row(name, str(report.stage_counts[f"{name}.in"]), str(report.stage_counts[f"{name}.out"]), note)
-    table.add_row("store", str(report.read), str(report.added), f"{report.already_stored} already stored")
+        seconds = f"{report.stage_seconds.get(name, 0.0):.2f}"
+        counts = report.stage_counts
+        table.add_row(name, str(counts[f"{name}.in"]), str(counts[f"{name}.out"]), seconds, note)
+    table.add_row("store", str(report.read), str(report.added), "", f"{report.already_stored} already stored")
     return table
 
 
@@ -235,6 +238,111 @@ def eval_time(
     except StorylineError as error:
         raise _fail(error) from error
     out.print(score.report())
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    data: Annotated[Path, typer.Option("--data", help="A PolNeAR split folder (.txt and .ann files).")],
+    predictions: Annotated[Path, typer.Option("--predictions", help="JSONL file to write, one line per attribution.")],
+) -> None:
+    """Find attributions in PolNeAR articles, write {article, source, cue, content}, print exact-match P/R/F1."""
+    from storyline.eval.quotes import evaluate_quotes
+
+    try:
+        score = evaluate_quotes(data, predictions)
+    except StorylineError as error:
+        raise _fail(error) from error
+    out.print("\n".join(score.lines()))
+
+
+@eval_app.command("events")
+def eval_events(
+    data: Annotated[Path, typer.Option("--data", help="PLOVER gold records (JSONL, e.g. plover_gsr_dev.jsonl).")],
+    predictions: Annotated[Path, typer.Option("--predictions", help="JSONL file to write, one line per record.")],
+) -> None:
+    """Code each record's main event, write {id, plover, mode, source, target}, print accuracy, macro F1, actors."""
+    from storyline.eval.events import evaluate_events
+
+    try:
+        score = evaluate_events(data, predictions)
+    except StorylineError as error:
+        raise _fail(error) from error
+    out.print("\n".join(score.lines()))
+
+
+@eval_app.command("petrarch")
+def eval_petrarch(
+    data: Annotated[
+        Path, typer.Option("--data", help="PETRARCH unit-test records (PETR.UnitTest.records.flat.jsonl).")
+    ],
+    predictions: Annotated[
+        Path | None, typer.Option("--predictions", help="JSONL file to write, one line per record.")
+    ] = None,
+    verbs: Annotated[
+        Path | None,
+        typer.Option("--verbs", help="The suite's verb dictionary (PETR.Validate.verbs.txt) to re-code triggers with."),
+    ] = None,
+) -> None:
+    """Code the PETRARCH-2 unit-test sentences and print how many CAMEO codes match (a second events check)."""
+    from storyline.eval.events import evaluate_petrarch
+
+    if verbs is None and (data.parent / "PETR.Validate.verbs.txt").is_file():
+        verbs = data.parent / "PETR.Validate.verbs.txt"
+    try:
+        score = evaluate_petrarch(data, predictions, verbs)
+    except StorylineError as error:
+        raise _fail(error) from error
+    out.print("\n".join(score.lines()))
+
+
+@eval_app.command("geo")
+def eval_geo(
+    data: Annotated[Path, typer.Option("--data", help="The LGL corpus XML (lgl.xml).")],
+    predictions: Annotated[Path, typer.Option("--predictions", help="JSONL file to write, one line per toponym.")],
+) -> None:
+    """Find and resolve LGL toponyms, write {article, start, end, lat, lon, geonames_id}, print P/R/F1, acc@161."""
+    from storyline.eval.geo import evaluate_geo
+
+    try:
+        score = evaluate_geo(data, predictions)
+    except StorylineError as error:
+        raise _fail(error) from error
+    out.print("\n".join(score.lines()))
+
+
+@eval_app.command("actors")
+def eval_actors(
+    data: Annotated[Path, typer.Option("--data", help="actor_resolution_expectations.jsonl (NGEC's expectations).")],
+) -> None:
+    """Resolve actor names to country and sector and print the share NGEC's expectations get right."""
+    from storyline.eval.actors import score_actor_expectations
+
+    try:
+        score = score_actor_expectations(data)
+    except StorylineError as error:
+        raise _fail(error) from error
+    out.print("\n".join(score.lines()))
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback unless told otherwise).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    public: Annotated[
+        bool, typer.Option("--public", help="Let anyone read on a non-loopback address (writes still need the token).")
+    ] = False,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json) and the web pages over a store; writes need STORYLINE_API_TOKEN."""
+    from storyline.api.serve import serve as serve_store
+
+    try:
+        options = Options().with_(db=db)
+        serve_store(options.db, host=host, port=port, public_reads=public)
+    except StorylineError as error:
+        raise _fail(error) from error
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,6 +31,7 @@ class IngestReport:
     already_stored: int = 0
     rejects: list[Reject] = field(default_factory=list)
     stage_counts: Counter[str] = field(default_factory=Counter)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # wall time spent in each stage
 
     @property
     def stored(self) -> int:
@@ -94,6 +95,7 @@ def ingest(
         if stage.finish is not None:
             stage.finish(ctx, repo)
     report.stage_counts = ctx.counts
+    report.stage_seconds = dict(ctx.seconds)
     return report
 
 

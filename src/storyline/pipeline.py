@@ -9,7 +9,8 @@ pure over their batch: corpus-level state (indexes) lives in ``ctx.state``, neve
 from __future__ import annotations
 
 import importlib
-from collections import Counter
+import time
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,7 @@ class Context:
     options: Options
     state: dict[str, Any] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
+    seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))  # wall time per stage
     # Changes to articles stored in earlier batches, for the run to apply after the current batch.
     updates: list[ArticleUpdate] = field(default_factory=list)
 
@@ -69,9 +71,14 @@ STAGE_MODULES: dict[str, str] = {
     "copies": "storyline.copies",
     "stories": "storyline.stories",
     "time": "storyline.extract.time",
+    "entities": "storyline.extract.entities.stage",
+    "parse": "storyline.extract.parse",
+    "quotes": "storyline.extract.quotes.stage",
+    "events": "storyline.extract.events.stage",
 }
 
-DEFAULT_STAGES: tuple[str, ...] = ("clean",)
+# The whole pipeline, in order: what `storyline ingest` runs unless told otherwise.
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "copies", "stories", "time", "entities", "parse", "quotes", "events")
 
 
 def load_stage(name: str) -> Stage:
@@ -118,7 +125,9 @@ def run_batch(docs: list[Document], stages: list[Stage], ctx: Context) -> tuple[
     for stage in stages:
         if not docs:
             break
+        started = time.perf_counter()
         docs = stage.run(docs, ctx)
+        ctx.seconds[stage.name] += time.perf_counter() - started
         kept = []
         for doc in docs:
             if doc.rejected is None:

@@ -9,10 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.training.iob_utils import iob_to_biluo
 
+from baseline import floors
 from storyline.errors import StorylineError
 from storyline.eval.ner import (
     ConllSentence,
     ConllToken,
+    evaluate_ner,
     format_conll,
     parse_conll,
     read_conll,
@@ -174,3 +176,14 @@ def test_scheme_detection() -> None:
     gold_iob1 = [ConllSentence(tuple(ConllToken(t.fields[:-1]) for t in s.tokens)) for s in sentences]
     assert uses_iob1(gold_iob1)
     assert not uses_iob1(sentences)  # the last column of the snippet is IOB2
+
+
+@pytest.mark.slow
+@needs_conll
+def test_the_shipped_model_holds_its_floor_on_dev(tmp_path: Path) -> None:
+    """The gate: the shipped recogniser on CoNLL-2003 dev against benchmarks/ner/baseline.json."""
+    floor = floors("ner", "conll2003_dev")
+    score = evaluate_ner(CONLL / "eng.testa", tmp_path / "dev.conll")
+    assert score.overall.f1 >= floor["f1"]
+    for label in ("PER", "LOC", "ORG", "MISC"):
+        assert score.type_score(label).f1 >= floor[label.lower()], label

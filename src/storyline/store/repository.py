@@ -196,6 +196,11 @@ class Repository(DerivedData):
             self._engine.dispose()
             raise
 
+    @property
+    def engine(self) -> sa.Engine:
+        """The SQLAlchemy engine, for read-only queries of a reader such as the HTTP API (writes go through methods)."""
+        return self._engine
+
     def __repr__(self) -> str:
         return f"Repository({sa.engine.make_url(self.url).render_as_string()!r})"
 

@@ -1,0 +1,97 @@
+"""The whole pipeline (ingest to events, every stage) over the ECB+ documents: articles/s and per-stage cost.
+
+    python benchmarks/pipeline/bench_pipeline.py [--articles 772] [--batch-size 32]
+
+The ECB+ documents of ../shared/bench/stories/ecbplus (772, each once, in the stream order the stories benchmark
+uses) are written as JSONL and ingested into an empty SQLite store through ``storyline.corpus.ingest`` with the
+default stages, the models loaded beforehand (their load time is reported apart). It prints one JSON line:
+articles/s and words/s end to end, the seconds of every stage (``Context.seconds``), the parse's share, what all
+other stages cost against the parse (issue 7 asks ≤ 50 %), and the process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from storyline import corpus
+from storyline.eval.stories import read_corpus, stream_order
+from storyline.pipeline import DEFAULT_STAGES, build
+from storyline.settings import Options
+from storyline.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+ECBPLUS = ROOT.parent / "shared" / "bench" / "stories" / "ecbplus"
+
+
+def write_corpus(path: Path, articles: int) -> int:
+    """Write the first ``articles`` ECB+ documents in stream order as JSONL; return their words."""
+    documents = stream_order(read_corpus(ECBPLUS))[:articles]
+    words = 0
+    with path.open("w", encoding="utf-8") as out:
+        for doc in documents:
+            words += len(doc.text.split())
+            out.write(json.dumps({"title": doc.text.split("\n", 1)[0], "text": doc.text, "url": doc.url}) + "\n")
+    return words
+
+
+def load_models() -> float:
+    """Load every model the stages use, so that the timed run measures work, not loading; return seconds."""
+    from storyline.copies.embed import SentenceEncoder
+    from storyline.extract.geo import geocoder
+    from storyline.extract.nlp import load_parser, load_pipeline
+
+    started = time.perf_counter()
+    load_pipeline()
+    load_parser()
+    geocoder()
+    SentenceEncoder().encode(["warm up"])
+    build(DEFAULT_STAGES)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=772)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+    loading = load_models()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = folder / "articles.jsonl"
+        words = write_corpus(source, args.articles)
+        url = f"sqlite:///{folder / 'bench.db'}"
+        repo = open_store(url)
+        try:
+            started = time.perf_counter()
+            report = corpus.ingest([str(source)], repo, Options(db=url, progress=False, batch_size=args.batch_size))
+            seconds = time.perf_counter() - started
+        finally:
+            repo.close()
+    stages = {name: round(value, 2) for name, value in report.stage_seconds.items()}
+    parse = report.stage_seconds.get("parse", 0.0)
+    others = sum(value for name, value in report.stage_seconds.items() if name != "parse")
+    print(
+        json.dumps(
+            {
+                "articles": report.added,
+                "words": words,
+                "seconds": round(seconds, 1),
+                "articles_per_s": round(report.added / seconds, 2),
+                "words_per_s": round(words / seconds),
+                "stage_seconds": stages,
+                "parse_share": round(parse / seconds, 3) if seconds else None,
+                "other_stages_vs_parse": round(others / parse, 2) if parse else None,
+                "model_load_seconds": round(loading, 1),
+                "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

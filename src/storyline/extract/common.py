@@ -1,0 +1,66 @@
+"""What the extraction stages share: one parse per document per batch, and the stored mentions as NER mentions.
+
+The ``quotes`` and ``events`` stages both read spaCy's dependency parse; :func:`batch_parses` parses a batch's
+English documents once and hands both stages the same ``Doc`` objects (kept in ``ctx.state`` for the batch
+only, never saved or stored). :func:`entity_mentions` turns a document's stored :class:`Mention` list (what
+the ``entities`` stage assigned) back into the recogniser's :class:`EntityMention` form the extractors take.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from storyline.document import Document, Mention
+from storyline.extract.ner import EntityMention
+from storyline.pipeline import Context
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PARSE_STATE_KEY = "_parses"  # not a stage name: never saved with the stages' state
+PARSE_BATCH_SIZE = 16
+
+# Contract kind -> CoNLL-2003 label, the inverse of ner.entity_kind's mapping.
+_LABEL_OF_KIND = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+
+def batch_parses(docs: Sequence[Document], ctx: Context) -> dict[str, Doc]:
+    """The parse of every English document of the batch (by id), computed once for all stages of the batch."""
+    from storyline.extract.nlp import load_parser
+
+    english = [doc for doc in docs if doc.is_english]
+    key = tuple(doc.id for doc in english)
+    cached = ctx.state.get(PARSE_STATE_KEY)
+    if cached is not None and cached[0] == key:
+        parses: dict[str, Doc] = cached[1]
+        return parses
+    nlp = load_parser()
+    parsed = nlp.pipe((doc.text for doc in english), batch_size=PARSE_BATCH_SIZE)
+    parses = {doc.id: parse for doc, parse in zip(english, parsed, strict=True)}
+    ctx.state[PARSE_STATE_KEY] = (key, parses)
+    ctx.counts["parse.documents"] += len(english)
+    return parses
+
+
+def entity_mentions(mentions: Sequence[Mention]) -> list[EntityMention]:
+    """Stored mentions as the recogniser's mentions (label from kind: PERSON -> PER, GPE/LOC -> LOC, ...)."""
+    return [
+        EntityMention(m.start, m.end, m.text, _LABEL_OF_KIND.get(m.kind, "MISC"), m.kind, "stored") for m in mentions
+    ]
+
+
+def mention_in(
+    mentions: Sequence[Mention], start: int, end: int, kinds: frozenset[str] | None = None
+) -> Mention | None:
+    """The mention that best names the span [start, end): the same span, else the longest one inside it."""
+    best: Mention | None = None
+    for mention in mentions:
+        if kinds is not None and mention.kind not in kinds:
+            continue
+        if (mention.start, mention.end) == (start, end):
+            return mention
+        inside = start <= mention.start and mention.end <= end
+        if inside and (best is None or mention.end - mention.start > best.end - best.start):
+            best = mention
+    return best

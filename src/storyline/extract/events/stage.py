@@ -1,0 +1,170 @@
+"""The ``events`` stage: who did what to whom, coded in PLOVER, and each real-world event kept once.
+
+For each English article, :func:`find_events` codes the events of every sentence from the parse (shared with
+the quotes stage), the entity mentions and the time mentions. What did not happen is not reported as if it
+did: negated events ("did not bear fruit") and hypothetical ones ("if talks fail") are left out (counted in
+``events.negated`` / ``events.hypothetical``); an intent keeps its PLOVER category with mode ``intent`` where
+the coder gives it. Each argument is linked to the entity of the mention that names it.
+
+The same event reported by several articles is one :class:`~storyline.document.Event`: reports of one story
+with the same category, source, target and date share an event id (``ctx.state["events"]``, saved with the
+corpus state). Its ``independent_sources`` counts copy groups (an article and its copies count once), not
+articles. At the end of a run the event view is written to the store, entity ids following their merges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from storyline.document import Document, Event, EventReport, Mention
+from storyline.extract.common import batch_parses, entity_mentions, mention_in
+from storyline.extract.events import ArgumentSpan, EventMention, find_events
+from storyline.extract.ner import fold
+from storyline.pipeline import Context, Stage
+
+if TYPE_CHECKING:
+    from storyline.store import Repository
+
+STATE_KEY = "events"
+ACTOR_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC"})
+PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+EventKey = tuple[str, str, str, str, str]  # story (or article), PLOVER category, source, target, date
+
+
+@dataclass
+class _Gathered:
+    """What the reports of one event say, gathered."""
+
+    report: EventReport
+    story_id: str | None
+    groups: set[str] = field(default_factory=set)  # copy-group roots of the reporting articles
+    confidence: float = 0.0
+
+
+@dataclass
+class EventState:
+    """Events by key, in the order they were first reported."""
+
+    keys: dict[EventKey, str] = field(default_factory=dict)
+    events: dict[str, _Gathered] = field(default_factory=dict)
+
+    def add(self, doc: Document, report: EventReport) -> str:
+        """The id of the event this report belongs to (a new one where none matches)."""
+        key = (
+            doc.story_id or doc.id,
+            report.plover,
+            report.source_entity_id or fold(report.source_text or ""),
+            report.target_entity_id or fold(report.target_text or ""),
+            report.date or "",
+        )
+        event_id = report.event_id or self.keys.get(key) or f"v{len(self.events) + 1:06d}"
+        self.keys.setdefault(key, event_id)
+        gathered = self.events.setdefault(event_id, _Gathered(report, doc.story_id))
+        gathered.groups.add(doc.copy_of or doc.id)
+        gathered.confidence = max(gathered.confidence, report.confidence)
+        return event_id
+
+    def view(self, redirects: dict[str, str]) -> list[Event]:
+        def entity(entity_id: str | None) -> tuple[str, ...]:
+            return () if entity_id is None else (redirects.get(entity_id, entity_id),)
+
+        return [
+            Event(
+                id=event_id,
+                plover=g.report.plover,
+                confidence=round(g.confidence, 4),
+                independent_sources=len(g.groups),
+                mode=g.report.mode,
+                cameo=g.report.cameo,
+                source_ids=entity(g.report.source_entity_id),
+                target_ids=entity(g.report.target_entity_id),
+                location_id=(entity(g.report.location_entity_id) or (None,))[0],
+                date=g.report.date,
+                date_text=g.report.date_text,
+                story_id=g.story_id,
+            )
+            for event_id, g in self.events.items()
+        ]
+
+
+def event_state(ctx: Context) -> EventState:
+    state = ctx.state.setdefault(STATE_KEY, EventState())
+    if not isinstance(state, EventState):
+        raise TypeError(f"ctx.state[{STATE_KEY!r}] holds a {type(state).__name__}, not an EventState")
+    return state
+
+
+def _entity_of(mentions: list[Mention], span: ArgumentSpan | None, kinds: frozenset[str]) -> str | None:
+    if span is None:
+        return None
+    mention = mention_in(mentions, span.start, span.end, kinds)
+    return None if mention is None else mention.entity_id
+
+
+def report(doc: Document, event: EventMention) -> EventReport:
+    """A coded event as the document keeps it, its arguments linked to entities."""
+    return EventReport(
+        plover=event.plover,
+        start=event.evidence_start,
+        end=event.evidence_end,
+        trigger_start=event.trigger.start,
+        trigger_end=event.trigger.end,
+        confidence=event.confidence,
+        explanation=event.explanation,
+        mode=event.mode,
+        context=event.context,
+        cameo=event.cameo,
+        source_text=None if event.source is None else event.source.text,
+        source_entity_id=_entity_of(doc.mentions, event.source, ACTOR_KINDS),
+        target_text=None if event.target is None else event.target.text,
+        target_entity_id=_entity_of(doc.mentions, event.target, ACTOR_KINDS),
+        location_text=None if event.location is None else event.location.text,
+        location_entity_id=_entity_of(doc.mentions, event.location, PLACE_KINDS),
+        date=event.date,
+        date_text=event.date_text,
+    )
+
+
+def run(docs: list[Document], ctx: Context) -> list[Document]:
+    """Code the events of every English document of the batch and give each report its event."""
+    state = event_state(ctx)
+    parses = batch_parses(docs, ctx)
+    for doc in docs:
+        if not doc.is_english:
+            doc.events = []
+            doc.notes.append(f"events: skipped, language {doc.language or 'unknown'}")
+            continue
+        reports = []
+        for event in find_events(doc.text, parses[doc.id], entity_mentions(doc.mentions), doc.times):
+            if event.negated or event.hypothetical:
+                ctx.counts["events.negated" if event.negated else "events.hypothetical"] += 1
+                continue
+            coded = report(doc, event)
+            reports.append(replace(coded, event_id=state.add(doc, coded)))
+        doc.events = reports
+        ctx.counts["events.reports"] += len(reports)
+    return docs
+
+
+def absorb(docs: list[Document], ctx: Context) -> None:
+    state = event_state(ctx)
+    for doc in docs:
+        for stored in doc.events:
+            state.add(doc, stored)
+
+
+def finish(ctx: Context, repo: Repository) -> None:
+    """Write the event view, entity ids following the merges the entities stage has recorded."""
+    redirects = repo.entity_redirects()
+    repo.replace_events(event_state(ctx).view(redirects))
+
+
+STAGE = Stage(
+    name="events",
+    requires=("text", "language", "mentions", "parse", "times", "story_id"),
+    assigns=("events",),
+    run=run,
+    absorb=absorb,
+    finish=finish,
+)

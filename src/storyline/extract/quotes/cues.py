@@ -1,0 +1,128 @@
+"""Cue words: the verbs and phrases that introduce what someone said, thought or wrote.
+
+A verb is a cue according to its lemma, its *frame* (how it carries content, :func:`.indirect.verb_frame`: a quote
+next to its clause, a clausal complement, a host clause it is tucked after, the object of a preposition, an open
+complement or a direct object) and its context (subject, dependency, tense): :func:`cue_features`. A logistic model
+learned from PolNeAR's training split (``cue_model.json``, written by ``benchmarks/quotes/train_cues.py``) turns
+the features into a probability. Speech verbs of wider news English (:data:`SPEECH_VERBS`) are always cues when
+they introduce a quote or a clause, whatever the model says: the election coverage PolNeAR samples uses some of
+them rarely (``stressed``, ``mentioned``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from storyline.errors import StorylineError
+
+MODEL_PATH = Path(__file__).with_name("cue_model.json")
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "underline",
+        "reiterate",
+        "assure",
+        "inform",
+        "comment",
+        "clarify",
+        "recount",
+        "mention",
+        "add",
+        "note",
+        "declare",
+        "announce",
+        "explain",
+        "insist",
+        "warn",
+        "write",
+        "confirm",
+        "reveal",
+        "claim",
+        "argue",
+        "caution",
+        "remark",
+        "reply",
+        "respond",
+    }
+)
+SPEECH_FRAMES = frozenset({"quote", "ccomp", "host"})
+
+
+@dataclass(frozen=True)
+class CueModel:
+    bias: float
+    weights: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def cue_model() -> CueModel:
+    """The learned cue model, read once per process."""
+    try:
+        payload = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        return CueModel(float(payload["bias"]), {str(k): float(v) for k, v in payload["weights"].items()})
+    except (OSError, ValueError, KeyError) as error:
+        raise StorylineError(
+            "E707",
+            f"cannot read the cue model {MODEL_PATH}: {error}",
+            "reinstall storyline, or rebuild it with benchmarks/quotes/train_cues.py",
+        ) from None
+
+
+def cue_score(token: Token, frame: str) -> float:
+    """Probability that the verb ``token`` with this frame is an attribution cue."""
+    if frame in SPEECH_FRAMES and token.lemma_.lower() in SPEECH_VERBS:
+        return 1.0
+    model = cue_model()
+    return cue_probability(cue_features(token, frame), model.weights, model.bias)
+
+
+def cue_features(token: Token, frame: str) -> list[str]:
+    """Features of a verb with a content frame, for the learned cue model."""
+    lemma = token.lemma_.lower()
+    subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        subject = subjects[0]
+        kind = subject.lower_ if subject.pos_ == "PRON" else subject.pos_
+        if subject.ent_type_:
+            kind = subject.ent_type_
+    else:
+        kind = "none"
+    negated = any(child.dep_ == "neg" for child in token.children)
+    return [
+        f"lemma={lemma}",
+        f"frame={frame}",
+        f"lf={lemma}|{frame}",
+        f"dep={token.dep_}",
+        f"tag={token.tag_}",
+        f"ld={lemma}|{token.dep_}",
+        f"lt={lemma}|{token.tag_}",
+        f"subj={kind}",
+        f"ls={lemma}|{'subj' if subjects else 'nosubj'}",
+        f"fs={frame}|{kind}",
+        f"neg={negated}",
+        f"fd={frame}|{token.dep_}",
+        f"head={token.head.lemma_.lower() if token.head.i != token.i else 'ROOT'}",
+    ]
+
+
+def cue_probability(features: list[str], weights: dict[str, float], bias: float) -> float:
+    """Logistic score of a verb being an attribution cue."""
+    total = bias + sum(weights.get(feature, 0.0) for feature in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+
+def is_according_to(token: Token) -> bool:
+    """``according`` followed by ``to``: the cue of ``according to X, ...``."""
+    doc = token.doc
+    return token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"

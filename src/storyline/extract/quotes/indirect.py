@@ -1,0 +1,454 @@
+"""Attributions from the dependency parse: source, cue and content, for direct, indirect and mixed quotes.
+
+PolNeAR's scheme (Newell et al. 2018): each attribution has a cue (``said``, ``told``, ``according to``, ``:``), an
+optional source (who said it, as written: ``he``, ``the Afghan politician``) and a content (what was said). Rules:
+
+* **Cue verbs** outside quote marks, kept when the learned cue model (:mod:`.cues`) is sure enough. How the verb
+  carries content (:func:`verb_frame`) decides the content: the direct quote next to the verb's clause
+  (``“…,” he said`` / ``he said: “…”``), its clausal complement (``ccomp``, with its ``that``), the clause it is
+  tucked after (``X is ready, the leader … told TASS``), the object of a preposition (``referring to …``), an open
+  complement or a direct object. The source is the verb's subject (whole phrase, without a trailing ``, who …``), or
+  the subject of the verb a participle hangs from (``…, saying that``). Raising verbs (``Trump appears to …``) take
+  the whole clause as content and no source.
+* **according to X, …**: the source is X, the content the longer side of the sentence.
+* **Colon**: ``Abdul Latif Pedram, the leader of …: “…”``: a short noun phrase, a colon and a quote.
+* **Dash lines** (translated news): a quote whose next line opens with a dash, ``– said the chairman …``.
+* **Split quotes**: ``“A,” he said. “B”`` gives one attribution whose content has two parts, A and B.
+* Spans never cross a line break (the parser sometimes runs a clause over one).
+* **Nesting**: PolNeAR gives each word one role, so of two attributions where one's cue lies in the other's content
+  only one is kept: the surer, or the outer one when both are sure (``X reported that Y said Z`` keeps X's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.extract.quotes.cues import SPEECH_VERBS, cue_score, is_according_to
+from storyline.extract.quotes.direct import QuotedSpan
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_DEPS = frozenset({"ccomp"})
+EDGE_PUNCTUATION = " \t\n,.;:!?—–-…\"'“”‘’«»()[]"
+MAX_COLON_SOURCE_TOKENS = 16
+MAX_SPLIT_GAP = 200
+MODEL_THRESHOLD = 0.45
+SURE = 0.8
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Character spans of one attribution; ``content`` may have several parts (a quote split around its cue)."""
+
+    content: tuple[tuple[int, int], ...]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    direct: bool
+    kind: str  # "verb", "according", "colon", "dash", "continued"
+    score: float = 1.0  # how sure the cue is (the cue model's probability for verbs)
+
+    @property
+    def content_start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def content_end(self) -> int:
+        return self.content[-1][1]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without spaces and punctuation (quote marks included) at either edge."""
+    while start < end and text[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    return start, end
+
+
+def _subtree_span(token: Token, exclude: Token | None = None) -> tuple[int, int]:
+    """Character span of ``token``'s subtree (left edge to right edge), cut before ``exclude`` when it lies inside."""
+    left, right = token.left_edge.i, token.right_edge.i
+    doc = token.doc
+    if exclude is not None and left <= exclude.i <= right:
+        if exclude.i > token.i:
+            right = exclude.i - 1
+        else:
+            left = exclude.i + 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def quote_at(quotes: Sequence[QuotedSpan], position: int) -> QuotedSpan | None:
+    for quote in quotes:
+        if quote.outer_start <= position < quote.outer_end:
+            return quote
+    return None
+
+
+def _gap_is_punctuation(text: str, start: int, end: int, allow: str = "") -> bool:
+    if end < start or "\n" in text[start:end]:
+        return False
+    return all(ch in EDGE_PUNCTUATION or ch in allow for ch in text[start:end])
+
+
+CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _gap_is_clause_joint(text: str, start: int, end: int) -> bool:
+    """Only spaces, commas, colons or dashes between a quote and its cue clause (one sentence, one line)."""
+    return start <= end and all(ch in " \t,:–—-" for ch in text[start:end])
+
+
+def _cue_span(token: Token) -> tuple[int, int]:
+    """The cue's characters: the verb with the auxiliaries, negation and adverbs right before it (``has said``,
+    ``is not expected``, ``also said``) and its particle (``pointed out``)."""
+    doc = token.doc
+    first = token.i
+    while first - 1 >= 0 and doc[first - 1].head.i == token.i and doc[first - 1].dep_ in CUE_LEFT_DEPS:
+        if doc[first - 1].lower_ == "to":
+            break
+        first -= 1
+    start = doc[first].idx
+    end = token.idx + len(token)
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child)
+    return start, end
+
+
+def _adjacent_quote(
+    text: str, quotes: Sequence[QuotedSpan], clause_start: int, clause_end: int, used: set[int]
+) -> QuotedSpan | None:
+    """A quote right before (``“…,” he said``) or right after (``he said: “…”``) the cue clause."""
+    for index, quote in enumerate(quotes):
+        if index in used:
+            continue
+        if quote.outer_end <= clause_start and _gap_is_clause_joint(text, quote.outer_end, clause_start):
+            if text[quote.end - 1] == ".":
+                continue  # “… soon.” Officials said …: the quote closed its sentence
+            return quote
+        if quote.outer_start >= clause_end and _gap_is_clause_joint(text, clause_end, quote.outer_start):
+            return quote
+    return None
+
+
+def _clause_extent(verb: Token, source: tuple[int, int] | None, text: str) -> tuple[int, int]:
+    """Characters from the source (or the verb) to the end of the verb's own small clause (no complements)."""
+    start = verb.idx if source is None else min(source[0], verb.idx)
+    end = verb.idx + len(verb)
+    for child in verb.rights:
+        if child.dep_ in ("nsubj", "nsubjpass", "prt", "dobj", "dative", "npadvmod", "advmod", "prep"):
+            end = max(end, child.right_edge.idx + len(child.right_edge))
+    if source is not None:
+        end = max(end, source[1])
+    left = verb
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            left = min(left, child, key=lambda t: t.i)
+    line_start, line_end = _paragraph(text, verb.idx)
+    return max(line_start, min(start, left.idx)), min(line_end, end)
+
+
+def _is_direct(quotes: Sequence[QuotedSpan], parts: Sequence[tuple[int, int]]) -> bool:
+    length = sum(end - start for start, end in parts)
+    quoted = 0
+    for start, end in parts:
+        for quote in quotes:
+            quoted += max(0, min(end, quote.end) - max(start, quote.start))
+    return length > 0 and quoted * 2 >= length
+
+
+CONTENT_PREPOSITIONS = frozenset({"about", "for", "on", "to", "of", "against", "with", "at", "over", "into", "as"})
+
+
+RAISING_VERBS = frozenset({"appear", "seem", "expect", "likely"})
+HOST_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj", "dep"})
+
+
+def verb_frame(
+    token: Token, quotes: Sequence[QuotedSpan], used: set[int], text: str
+) -> tuple[str, Token | QuotedSpan | None]:
+    """How a verb carries content: ``quote`` (a quote next to its clause), ``ccomp``, ``host`` (the verb is tucked
+    after the clause it reports: ``X is ready, Y told TASS``), ``prep:about`` (the object of a preposition), ``xcomp``,
+    ``dobj`` or ``none``; with the token (or quote) heading the content (``text`` is
+    ``token.doc.text``, passed in because spaCy rebuilds it on each access)."""
+    subjects = [child for child in token.children if child.dep_ in SUBJECT_DEPS]
+    source = _subtree_span(subjects[0], exclude=token) if subjects else None
+    clause_start, clause_end = _clause_extent(token, source, text)
+    quote = _adjacent_quote(text, quotes, clause_start, clause_end, used)
+    clauses = [child for child in token.children if child.dep_ in CLAUSE_DEPS]
+    if quote is not None and not (clauses and _covers(clauses[0], quote)):
+        return "quote", quote
+    if clauses:
+        return "ccomp", clauses[0]
+    if (
+        token.dep_ in HOST_DEPS
+        and token.lemma_.lower() in SPEECH_VERBS
+        and token.head.lemma_.lower() not in SPEECH_VERBS
+        and token.head.i < token.i
+        and clause_start > token.head.left_edge.idx
+    ):
+        before = text[:clause_start].rstrip()
+        if before.endswith((",", "—", "–")):
+            return "host", token.head
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return f"prep:{child.lower_}", child
+    for dep in ("xcomp", "dobj"):
+        for child in token.rights:
+            if child.dep_ == dep:
+                return dep, child
+    return "none", None
+
+
+def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -> list[Attribution]:
+    found: list[Attribution] = []
+    text = doc.text
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or quote_at(quotes, token.idx) is not None or is_according_to(token):
+            continue
+        frame, head = verb_frame(token, quotes, used, text)
+        if head is None:
+            continue
+        score = cue_score(token, frame)
+        if score < MODEL_THRESHOLD:
+            continue
+        source = _source_span(token)
+        cue = _cue_span(token)
+        if isinstance(head, QuotedSpan):
+            used.add(quotes.index(head))
+            parts: tuple[tuple[int, int], ...] = ((head.start, head.end),)
+        elif frame.startswith("prep:"):
+            objects = [child for child in head.children if child.dep_ in ("pobj", "pcomp")]
+            parts = (_subtree_span(objects[0]),)
+            cue = (cue[0], head.idx + len(head))
+        elif frame == "host":
+            source = source or _apposition_before(token)
+            parts = ((head.left_edge.idx, _clause_extent(token, source, text)[0]),)
+        elif frame == "xcomp" and token.lemma_.lower() in RAISING_VERBS and source is not None:
+            parts = ((source[0], head.right_edge.idx + len(head.right_edge)),)  # "Trump appears to have won"
+            source = None
+        elif frame == "xcomp" and any(c.dep_ == "dobj" and c.i < head.i for c in token.children):
+            first = min((c for c in token.children if c.dep_ == "dobj"), key=lambda t: t.i)
+            parts = ((first.left_edge.idx, head.right_edge.idx + len(head.right_edge)),)
+        elif frame == "dobj":
+            last = max([head, *(c for c in token.rights if c.dep_ in ("oprd", "xcomp", "ccomp"))], key=lambda t: t.i)
+            parts = ((head.left_edge.idx, last.right_edge.idx + len(last.right_edge)),)
+        else:
+            parts = (_subtree_span(head, exclude=token),)
+        if frame != "quote":
+            paragraph = _paragraph(text, token.idx)
+            parts = tuple(clipped for part in parts if (clipped := _clip(text, part, paragraph)) is not None)
+            if not parts:
+                continue
+            if source is not None:
+                source = _clip(text, source, paragraph)
+            for index, other in enumerate(quotes):
+                if parts[0][0] <= other.start and other.end <= parts[0][1]:
+                    used.add(index)
+        found.append(Attribution(parts, cue, source, _is_direct(quotes, parts), "verb", score))
+    return found
+
+
+INHERIT_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+
+
+def _source_span(verb: Token) -> tuple[int, int] | None:
+    """The verb's subject phrase without a trailing ``, who …`` clause; a participle or infinitive without a subject
+    (``…, saying that``; ``…, and added``) takes the subject of the verb it hangs from."""
+    current = verb
+    for _ in range(3):
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            start, end = _subtree_span(subject, exclude=verb)
+            for child in subject.rights:
+                if child.dep_ in ("relcl", "acl") and child.left_edge.i > subject.i:
+                    before = child.left_edge.i - 1
+                    if before > subject.i and subject.doc[before].text == ",":
+                        end = min(end, subject.doc[before].idx)
+            return (start, end) if end > start else None
+        if current.dep_ not in INHERIT_SUBJECT_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _apposition_before(verb: Token) -> tuple[int, int] | None:
+    """The source of a tucked-in cue the parser left without a subject: the apposition just before it
+    (``…, the leader of the party X, who …, told TASS``)."""
+    doc = verb.doc
+    index = verb.i - 1
+    while index >= 0 and doc[index].is_punct:
+        index -= 1
+    if index < 0:
+        return None
+    token = doc[index]
+    for _ in range(8):
+        if token.dep_ == "appos":
+            start, end = _subtree_span(token, exclude=verb)
+            return (start, end) if end > start else None
+        if token.head.i == token.i or token.head.i >= verb.i:
+            return None
+        token = token.head
+    return None
+
+
+def _paragraph(text: str, position: int) -> tuple[int, int]:
+    """The line holding ``position`` (the parse sometimes runs a clause over a paragraph break)."""
+    end = text.find("\n", position)
+    return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
+
+
+def _clip(text: str, span: tuple[int, int], bounds: tuple[int, int]) -> tuple[int, int] | None:
+    start, end = trim(text, max(span[0], bounds[0]), min(span[1], bounds[1]))
+    return (start, end) if end > start else None
+
+
+def _covers(clause: Token, quote: QuotedSpan) -> bool:
+    start, end = _subtree_span(clause)
+    return start <= quote.start and quote.end <= end and (end - start) > (quote.end - quote.start) * 1.5
+
+
+def _according_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -> list[Attribution]:
+    text = doc.text
+    found: list[Attribution] = []
+    for token in doc:
+        if not is_according_to(token) or quote_at(quotes, token.idx) is not None:
+            continue
+        to = doc[token.i + 1]
+        objects = [child for child in to.children if child.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = _subtree_span(objects[0])
+        sentence = token.sent
+        before = trim(text, sentence.start_char, token.idx)
+        after = trim(text, source[1], sentence.end_char)
+        start, end = after if after[1] - after[0] >= before[1] - before[0] else before
+        start, end = trim(text, start, end)
+        if end <= start:
+            continue
+        for index, quote in enumerate(quotes):
+            if start <= quote.start and quote.end <= end:
+                used.add(index)
+        parts = ((start, end),)
+        found.append(Attribution(parts, (token.idx, to.idx + len(to)), source, _is_direct(quotes, parts), "according"))
+    return found
+
+
+def _sentence_of(doc: Doc, position: int) -> Span | None:
+    for sentence in doc.sents:
+        if sentence.start_char <= position < sentence.end_char:
+            return sentence
+    return None
+
+
+def _colon_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
+    """``Name, role: “…”``: the phrase before the colon is the source."""
+    before = text[: quote.outer_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    line_start = text.rfind("\n", 0, colon) + 1
+    sentence = _sentence_of(doc, colon)
+    start = max(line_start, sentence.start_char if sentence is not None else line_start)
+    span = doc.char_span(start, colon, alignment_mode="expand")
+    if span is None or not 0 < len(span) <= MAX_COLON_SOURCE_TOKENS:
+        return None
+    if not any(token.pos_ in ("PROPN", "NOUN", "PRON") for token in span) or any(
+        token.pos_ == "VERB" for token in span
+    ):
+        return None
+    source = trim(text, span.start_char, span.end_char)
+    if source[1] <= source[0]:
+        return None
+    return Attribution(((quote.start, quote.end),), (colon, colon + 1), source, True, "colon")
+
+
+def _dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
+    """A quote followed by a line that opens with a dash: ``“…” – Pedram is sure.``."""
+    rest = text[quote.outer_end :]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] not in "–—-":
+        return None
+    dash = quote.outer_end + len(rest) - len(stripped)
+    line_end = text.find("\n", dash)
+    line = doc.char_span(dash + 1, len(text) if line_end < 0 else line_end, alignment_mode="contract")
+    if line is None or len(line) == 0:
+        return None
+    roots = [
+        t for t in line if (t.head.i == t.i or not line.start <= t.head.i < line.end) and t.pos_ in ("VERB", "AUX")
+    ]
+    if not roots:
+        return None
+    root = roots[0]
+    source = _source_span(root)
+    if source is None:
+        return None
+    cue_start, cue_end = root.idx, root.idx + len(root)
+    for child in root.rights:
+        if child.dep_ == "acomp":
+            cue_end = child.idx + len(child)
+    return Attribution(((quote.start, quote.end),), (cue_start, cue_end), source, True, "dash")
+
+
+def _merge_split_quotes(
+    text: str, attributions: list[Attribution], quotes: Sequence[QuotedSpan], used: set[int]
+) -> None:
+    """``“A,” he said. “B”``: B (no cue of its own, right after the cue clause) joins A's attribution."""
+    for position, attribution in enumerate(attributions):
+        if attribution.kind != "verb" or attribution.cue is None or not attribution.direct:
+            continue
+        if attribution.content_end > attribution.cue[0]:
+            continue  # the quote comes after its cue
+        tail = attribution.cue[1] if attribution.source is None else max(attribution.cue[1], attribution.source[1])
+        for index, quote in enumerate(quotes):
+            if quote.outer_start < tail:
+                continue
+            gap = text[tail : quote.outer_start]
+            joined = len(gap) <= 3 and _gap_is_punctuation(text, tail, quote.outer_start)
+            sentence_after = len(gap) <= MAX_SPLIT_GAP and gap.rstrip().endswith(".")
+            if index not in used and "\n" not in gap and (joined or sentence_after):
+                used.add(index)
+                parts = (*attribution.content, (quote.start, quote.end))
+                attributions[position] = replace(attribution, content=parts)
+            break
+
+
+def _outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """Of two attributions where one's cue lies in the other's content, keep the surer; among sure ones (score at
+    least :data:`SURE`) the outer: ``X reported that Y said Z`` keeps X's, as PolNeAR annotates it."""
+    kept: list[Attribution] = []
+    ranked = sorted(attributions, key=lambda a: (-min(a.score, SURE), a.content_start - a.content_end))
+    for attribution in ranked:
+        clash = False
+        for other in kept:
+            if other.cue is not None and attribution.content_start <= other.cue[0] < attribution.content_end:
+                clash = True
+            if attribution.cue is not None and other.content_start <= attribution.cue[0] < other.content_end:
+                clash = True
+        if not clash:
+            kept.append(attribution)
+    return kept
+
+
+def find_attributions(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Attribution]:
+    """Every attribution of the parsed text ``doc`` (quotes from :func:`.direct.find_quoted_spans`), in text order."""
+    used: set[int] = set()
+    text = doc.text
+    attributions = _verb_attributions(doc, quotes, used)
+    attributions.extend(_according_attributions(doc, quotes, used))
+    for index, quote in enumerate(quotes):
+        if index in used:
+            continue
+        special = _colon_attribution(doc, text, quote) or _dash_attribution(doc, text, quote)
+        if special is not None:
+            used.add(index)
+            attributions.append(special)
+    attributions = _outermost(attributions)
+    attributions.sort(key=lambda a: a.content_start)
+    _merge_split_quotes(text, attributions, quotes, used)
+    return attributions

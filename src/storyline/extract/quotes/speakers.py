@@ -1,0 +1,260 @@
+"""Speaker resolution: from the source as written (``he``, ``the Afghan politician``, ``Khan``) to a named mention.
+
+No coreference model installs offline, so these are rules over the article's named PERSON/ORG mentions (from
+:func:`storyline.extract.ner.recognise`) and the parse:
+
+1. **Named source**: the source contains a PERSON mention (``Tajikistan's president Emomali Rahmon``): that one;
+   else an ORG mention covering the source's head (``The New York Post reports``).
+2. **Full name**: a short mention (``Pedram``, ``Khan``, ``Mansour``) is expanded to the longest PERSON mention of
+   the article that ends with the same word (compared case- and accent-blind, or by consonant skeleton for
+   transliterations: ``Mansour`` / ``Mansoor``), the nearest preceding one first: ``Khan`` becomes ``Ismail Khan``,
+   not ``Amir Khan Muttaqi``.
+3. **Pronoun** (``he``, ``she``, ``they``): the speaker of the latest attribution in the last few sentences; else the
+   PERSON in subject position nearest before; else the nearest PERSON before.
+4. **Definite description** (``the National Congress Party leader``, ``the chairman of the Afghan National Congress
+   Party``): the PERSON whose appositions and premodifiers in the article (``the leader of the National Congress
+   Party Abdul Latif Pedram``, ``X, the head of Y``) share the most words with the description (role words such
+   as leader/head/chief/chairman count as one); failing that, when the head noun is a role noun
+   (``the Afghan politician``), as a pronoun.
+5. Indefinite or generic sources (``a source``, ``experts``, ``an opposition figure``) stay unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from storyline.extract.ner import EntityMention, fold, skeleton
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ROLE_SYNONYMS: dict[str, str] = {
+    "head": "leader",
+    "chief": "leader",
+    "chairman": "leader",
+    "chairwoman": "leader",
+    "chair": "leader",
+    "chairperson": "leader",
+    "boss": "leader",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "representative": "spokesman",
+}
+_ROLE_WORDS = (
+    "politician leader president minister official spokesman commander ambassador diplomat senator candidate "
+    "governor lawmaker analyst expert general envoy secretary director mayor congressman congresswoman nominee "
+    "founder author activist man woman deputy premier chancellor king prince judge lawyer attorney professor "
+    "economist adviser advisor aide campaigner businessman mogul billionaire democrat republican warlord cleric "
+    "officer negotiator strategist figure member"
+)
+ROLE_NOUNS = frozenset(_ROLE_WORDS.split()) | frozenset(ROLE_SYNONYMS)
+DESCRIPTOR_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+STOP_DESCRIPTORS = frozenset({"the", "a", "an", "of", "mr", "mrs", "ms", "dr"})
+RECENT_SENTENCES = 4
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+CONTEXT_TOKENS = 10
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    start: int  # the named mention the source was resolved to
+    end: int
+    evidence: str
+
+
+def _norm(word: str) -> str:
+    folded = fold(word)
+    return ROLE_SYNONYMS.get(folded, folded)
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in fold(text).split() if word]
+
+
+class SpeakerResolver:
+    """Resolves sources of one article; feed it attributions in text order (:meth:`remember`)."""
+
+    def __init__(self, doc: Doc, entities: Sequence[EntityMention]) -> None:
+        self.doc = doc
+        self.people = sorted((e for e in entities if e.kind == "PERSON"), key=lambda e: e.start)
+        self.orgs = sorted((e for e in entities if e.kind == "ORG"), key=lambda e: e.start)
+        self.history: list[tuple[int, Speaker]] = []  # (source start, speaker) of earlier attributions
+        self.sentences = list(doc.sents)
+        self._descriptors = {index: self._descriptor_words(person) for index, person in enumerate(self.people)}
+
+    def remember(self, position: int, speaker: Speaker | None) -> None:
+        if speaker is not None:
+            self.history.append((position, speaker))
+
+    # -- full names -------------------------------------------------------------------------------------------
+    def full_name(self, mention: EntityMention) -> EntityMention:
+        """The longest PERSON mention ending with the same word, nearest preceding first."""
+        words = _words(mention.text)
+        if not words:
+            return mention
+        last = words[-1]
+        best = mention
+        best_key = (len(words), 0)
+        for other in self.people:
+            other_words = _words(other.text)
+            if len(other_words) <= len(words) or not other_words:
+                continue
+            same = other_words[-1] == last or (len(last) > 3 and skeleton(other_words[-1]) == skeleton(last))
+            if not same:
+                continue
+            distance = mention.start - other.start if other.start <= mention.start else 10**6 + other.start
+            key = (len(other_words), -distance)
+            if key > best_key:
+                best, best_key = other, key
+        return best
+
+    def _named(self, mention: EntityMention, evidence: str) -> Speaker:
+        full = self.full_name(mention)
+        name = self._with_trailing_names(full)
+        if name != mention.text:
+            evidence += f" -> full name {name!r}"
+        return Speaker(name, mention.start, mention.end, evidence)
+
+    def _with_trailing_names(self, mention: EntityMention) -> str:
+        """The mention's text plus up to two capitalised proper nouns right after it that the recogniser left out
+        (``Mohammad Zahir`` + ``Aghbar``)."""
+        doc = self.doc
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return mention.text
+        end = span.end
+        while end < len(doc) and end - span.end < 2 and doc[end - 1].whitespace_:
+            token = doc[end]
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha:
+                break
+            end += 1
+        if end == span.end:
+            return mention.text
+        last = doc[end - 1]
+        return mention.text + doc.text[mention.end : last.idx + len(last)]
+
+    # -- descriptors ------------------------------------------------------------------------------------------
+    def _descriptor_words(self, person: EntityMention) -> set[str]:
+        """Nouns/adjectives around a PERSON mention: premodifiers (``NRF leader X``) and appositions (``X, the …``)."""
+        doc = self.doc
+        span = doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return set()
+        words: set[str] = set()
+        sentence = span.sent
+        index = span.start - 1
+        while index >= sentence.start and span.start - index <= CONTEXT_TOKENS:
+            token = doc[index]
+            if token.pos_ in ("VERB", "AUX") or token.lower_ in (",", ";", ":", "—", "–"):
+                break
+            if token.pos_ in DESCRIPTOR_POS:
+                words.add(_norm(token.text))
+            index -= 1
+        index = span.end
+        if index < sentence.end and doc[index].text == ",":
+            index += 1
+            while index < sentence.end and index - span.end <= CONTEXT_TOKENS:
+                token = doc[index]
+                if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":", "—", "–", "."):
+                    break
+                if token.pos_ in DESCRIPTOR_POS:
+                    words.add(_norm(token.text))
+                index += 1
+        return words - STOP_DESCRIPTORS - set(_words(person.text))
+
+    def _descriptor_match(self, source: Span) -> tuple[EntityMention, set[str]] | None:
+        wanted = {_norm(t.text) for t in source if t.pos_ in DESCRIPTOR_POS} - STOP_DESCRIPTORS
+        head = _norm(source.root.text)
+        best: tuple[int, int, int] | None = None
+        choice: tuple[EntityMention, set[str]] | None = None
+        for index, person in enumerate(self.people):
+            if person.start >= source.start_char:
+                break
+            shared = wanted & self._descriptors[index]
+            if not shared:
+                continue
+            weight = len(shared) + (1 if head in shared else 0)
+            key = (weight, person.start, index)
+            if weight >= 2 and (best is None or key > best):
+                best, choice = key, (person, shared)
+        return choice
+
+    # -- salience ---------------------------------------------------------------------------------------------
+    def _recent(self, source: Span, want_person: bool) -> tuple[Speaker, str] | None:
+        doc = self.doc
+        sentences = self.sentences
+        current = next((i for i, s in enumerate(sentences) if s.start <= source.start < s.end), 0)
+        earliest = sentences[max(0, current - RECENT_SENTENCES)].start_char
+        for position, speaker in reversed(self.history):
+            if earliest <= position < source.start_char:
+                return speaker, "speaker of the previous attribution"
+        candidates = [p for p in self.people if earliest <= p.start < source.start_char]
+        if not candidates and not want_person:
+            candidates = [o for o in self.orgs if earliest <= o.start < source.start_char]
+        if not candidates:
+            return None
+        for candidate in reversed(candidates):
+            span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+            if span is not None and (span.root.dep_ in SUBJECTS or span.root.head.dep_ in SUBJECTS):
+                return self._named(candidate, "nearest preceding subject"), "nearest preceding subject"
+        return self._named(candidates[-1], "nearest preceding name"), "nearest preceding name"
+
+    def _heads(self, mention: EntityMention, source: Span) -> bool:
+        """The mention is the source's head or in apposition to it, not a possessor or an object inside it
+        (``Massoud's troops``, ``the son of Massoud``)."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.i != source.root.i:
+            if token.dep_ in ("poss", "pobj") or not source.start <= token.head.i < source.end or token.head == token:
+                return token.i == source.root.i
+            token = token.head
+        return True
+
+    # -- main -------------------------------------------------------------------------------------------------
+    def resolve(self, start: int, end: int) -> Speaker | None:
+        """The speaker behind the source ``text[start:end]``, or ``None``."""
+        source = self.doc.char_span(start, end, alignment_mode="expand")
+        if source is None or len(source) == 0:
+            return None
+        inside = [p for p in self.people if start <= p.start and p.end <= end and self._heads(p, source)]
+        if inside:
+            return self._named(inside[0], f"named in the source: {inside[0].text!r}")
+        if _norm(source.root.text) in ROLE_NOUNS:
+            # "the leader of the party X" parsed with X as the object of "of": a role noun names its holder
+            for person in self.people:
+                span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+                if start <= person.start and person.end <= end and span is not None and span.root.dep_ != "poss":
+                    return self._named(person, f"named after the role {source.root.text!r}: {person.text!r}")
+        head = source.root
+        for org in self.orgs:
+            if start <= org.start and org.end <= end and org.start <= head.idx < org.end:
+                return Speaker(org.text, org.start, org.end, f"named organisation in the source: {org.text!r}")
+        lower = head.lower_
+        if len(source) == 1 and lower in PRONOUNS:
+            recent = self._recent(source, want_person=lower in PERSON_PRONOUNS)
+            if recent is None:
+                return None
+            speaker, how = recent
+            return Speaker(speaker.name, speaker.start, speaker.end, f"pronoun {source.text!r} -> {how}")
+        first = source[0].lower_
+        definite = first in ("the", "this", "that") or source[0].tag_ == "PRP$" or source[0].dep_ == "poss"
+        if not definite or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        match = self._descriptor_match(source)
+        if match is not None:
+            person, shared = match
+            speaker = self._named(person, f"described as {', '.join(sorted(shared))}")
+            return Speaker(
+                speaker.name, speaker.start, speaker.end, f"description {source.text!r} -> {speaker.evidence}"
+            )
+        if _norm(head.text) in ROLE_NOUNS or fold(head.text) in ROLE_NOUNS:
+            recent = self._recent(source, want_person=True)
+            if recent is not None:
+                speaker, how = recent
+                return Speaker(speaker.name, speaker.start, speaker.end, f"role noun {source.text!r} -> {how}")
+        return None
