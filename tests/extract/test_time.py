@@ -174,6 +174,54 @@ def test_relative_expressions_are_resolved_with_tense(text: str, expected: dict[
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # An abbreviation's full stop does not end the sentence: "searching" keeps its perfect tense across "Oct."
+        ("Police have been searching for him since shortly after the Jan. 23 killing.", {"Jan. 23": "2021-01-23"}),
+        # "an unspecified date": an adjective, no past tense; "would" makes January the next one.
+        ("The dividend would be paid on a still unspecified date in January.", {"January": "2022-01"}),
+        # A bound in a past-tense report is the nearest such day; one put off ("postponed until") lies ahead.
+        ("Only two members had filed reports by Wednesday.", {"Wednesday": "2021-10-06"}),
+        ("Officials postponed until Tuesday any decision on the case.", {"Tuesday": "2021-10-12"}),
+        ("Sales changed little this year through August.", {"this year": "2021", "August": "2021-08"}),
+        # The past perfect outweighs a forward cue: the offer had been due to expire, so Friday is behind us.
+        ("The offer had been due to expire Friday.", {"Friday": "2021-10-01"}),
+        ("The offer, which had been rejected, expires Friday.", {"Friday": "2021-10-08"}),  # "had" is elsewhere
+        # A verb after "that" keeps its tense ("that acquired"); an "-ed" word after an article does not.
+        ("The firm that acquired the bank in January owns many.", {"January": "2021-01"}),
+        # A possessive weekday names something done: "Tuesday's ruling" in a future-tense sentence.
+        ("Lawyers will appeal Tuesday's ruling.", {"Tuesday": "2021-10-05"}),
+        ("Voters lined up ahead of Sunday's vote.", {"Sunday": "2021-10-10"}),  # but an awaited one lies ahead
+        # "last Jan. 23" is a day, not the month of January.
+        ("He was shot last Jan. 23 at his home.", {"Jan. 23": "2021-01-23"}),
+        # A participle with its agent and no auxiliary is no past tense: "markets untouched by".
+        ("Qantas will double its flights by June for markets untouched by rivals.", {"June": "2022-06"}),
+        # A season with its lead after the determiner: "the early summer".
+        ("Orders rose from the low levels of the early summer.", {"the early summer": "2021-SU"}),
+        # "the then current price" was current at a time gone by.
+        ("Holders could buy shares at the then current price.", {"current": "PAST_REF"}),
+    ],
+)
+def test_tense_cues_that_are_easy_to_misread(text: str, expected: dict[str, str]) -> None:
+    assert values(text, THURSDAY) == expected
+
+
+def test_year_ago_comparisons_count_from_the_quarter_reported_on() -> None:
+    text = (
+        "The company posted a 20% gain in third-quarter net income, up from $90 million a year ago. "
+        "After a flat second quarter, results improved. Analysts expect weakness through the third quarter of "
+        "2022. Charges were taken in the year-earlier period."
+    )
+    assert values(text, "2021-11-01") == {
+        "third-quarter": "2021-Q3",
+        "a year ago": "2020-Q3",
+        "second quarter": "2021-Q2",  # in passing ("a flat second quarter"): not the quarter reported on
+        "the third quarter of 2022": "2022-Q3",  # a forecast: not the quarter reported on either
+        "the year-earlier period": "2020-Q3",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The talks were held on Wednesday.", {"Wednesday": "XXXX-WXX-3"}),
         ("It happened last week.", {"last week": "XXXX-WXX"}),
         ("The Taliban took Kabul last summer.", {"last summer": "XXXX-SU"}),

@@ -120,6 +120,13 @@ def _select(candidates: list[tuple[int, int, int, Rule, re.Match[str]]]) -> list
 # ------------------------------------------------------------------------------------------------ tense
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
+# A full stop after these (or after a single letter: "U.S.", "J. Smith") ends an abbreviation, not a sentence.
+_ABBREVIATIONS = words(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun mr mrs ms dr "
+    "st sen rep gov gen lt col sgt capt cmdr adm maj prof rev vs v corp inc co ltd bros no nos jr sr ft mt pres "
+    "ave blvd dept univ est approx"
+)
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z]+)\.[\"'”’)\]]*\s+$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 FUTURE_WORDS = words("will 'll ’ll shall won't won’t wo gonna tomorrow upcoming would")
 # "<word> to" that looks ahead: "set to resume Monday", "is to meet Friday", "plans to", "expected to".
@@ -128,7 +135,7 @@ FUTURE_BEFORE_TO = words(
     "wants want seeks seek aims aim agreed prepared ready about slated poised"
 )
 PAST_WORDS = words(
-    "was were had did ago yesterday earlier wasn't weren't didn't hadn't said told met went came took "
+    "was were had been did ago yesterday earlier wasn't weren't didn't hadn't said told met went came took "
     "made held left began fell rose saw won lost sold bought paid got gave found fled fought led became "
     "brought thought kept ran sent spent stood struck swept flew drew grew knew threw wrote spoke broke "
     "chose froze hid meant sought stole stuck taught tore understood woke wore withdrew overtook "
@@ -147,6 +154,26 @@ REPORTING_PENALTY = 25
 TENSE_WINDOW = 250
 
 
+# An "-ed" word after a determiner (and perhaps an adverb) is an adjective, not a verb: "an unspecified date",
+# "the revised offer", "a still unspecified date".
+_DETERMINERS = words("a an the its their his her our")
+_ADVERBS_BEFORE_ADJECTIVES = words("still very more most less newly recently previously already widely")
+_AUXILIARIES = words("was were been be being is are am had has have")
+
+
+def _adjective(tokens: list[re.Match[str]], index: int) -> bool:
+    """An "-ed" word that is no finite verb: after a determiner, or a participle with its agent and no auxiliary
+    ("new markets untouched by the crisis")."""
+    before = [token[0].lower() for token in tokens[max(0, index - 2) : index]]
+    if before and before[-1] in _DETERMINERS:
+        return True
+    if len(before) == 2 and before[1] in _ADVERBS_BEFORE_ADJECTIVES and before[0] in _DETERMINERS:
+        return True
+    if index + 1 < len(tokens) and tokens[index + 1][0].lower() == "by":
+        return not any(token[0].lower() in _AUXILIARIES for token in tokens[max(0, index - 3) : index])
+    return False
+
+
 class TenseReader:
     """The tense around a position: the nearest tense marker in the same sentence decides the direction."""
 
@@ -157,11 +184,18 @@ class TenseReader:
 
     def _sentence(self, position: int) -> tuple[int, int]:
         if self._breaks is None:
-            self._breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
+            self._breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text) if not self._abbreviation(m)]
         index = bisect.bisect_right(self._breaks, position)
         start = self._breaks[index - 1] if index > 0 else 0
         end = self._breaks[index] if index < len(self._breaks) else len(self.text)
         return start, end
+
+    def _abbreviation(self, stop: re.Match[str]) -> bool:
+        """Is this full stop the end of an abbreviation ("Oct. 23", "vs. Wade", "U.S. officials")?"""
+        if stop[0][0] != ".":
+            return False
+        found = _WORD_BEFORE_STOP.search(self.text, max(0, stop.start() - 12), stop.end())
+        return found is not None and (len(found[1]) == 1 or found[1].lower() in _ABBREVIATIONS)
 
     def _markers(self, start: int, end: int) -> list[tuple[int, int, Direction, bool]]:
         cached = self._cache.get(start)
@@ -174,7 +208,9 @@ class TenseReader:
             following = tokens[index + 1][0].lower() if index + 1 < len(tokens) else ""
             if word in FUTURE_WORDS or (word in FUTURE_BEFORE_TO and following == "to"):
                 markers.append((match.start(), match.end(), Direction.FORWARD, False))
-            elif word in PAST_WORDS or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST_ED):
+            elif word in PAST_WORDS or (
+                len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST_ED and not _adjective(tokens, index)
+            ):
                 # A participle takes the tense of its auxiliary: "will be held" looks ahead, "is held" is present.
                 auxiliaries = {token[0].lower() for token in tokens[max(0, index - 3) : index]}
                 if auxiliaries & FUTURE_WORDS:

@@ -20,7 +20,7 @@ from storyline.extract.timex_patterns import (
     weekday,
     words,
 )
-from storyline.extract.timex_rules import Found, Resolver, Rule, compile_rule, first_group, next_word
+from storyline.extract.timex_rules import Found, Resolver, Rule, compile_rule, first_group, next_word, previous_word
 
 _X_BY_UNIT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX"}
 _POD = r"morning|afternoon|evening|night"
@@ -150,7 +150,10 @@ _NOT_CURRENT = words("account accounts affairs events of and flows flow is , ele
 
 
 def _reference(m: re.Match[str], r: Resolver) -> Found:
-    return Found("DATE", _REFERENCES[" ".join(m["ref"].lower().split())])
+    word = " ".join(m["ref"].lower().split())
+    if word == "current" and previous_word(m.string, m.start()).lower() == "then":
+        return Found("DATE", "PAST_REF")  # "the then current price": current at a time gone by
+    return Found("DATE", _REFERENCES[word])
 
 
 def _reference_ok(m: re.Match[str], text: str) -> bool:

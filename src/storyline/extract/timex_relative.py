@@ -74,6 +74,10 @@ def _weekday(m: re.Match[str], r: Resolver) -> Found:
         value = r.weekday_date(number, Direction.BACK, strict=True)
     elif rel in _FORWARD_WORDS:
         value = r.weekday_date(number, Direction.FORWARD, strict=rel != "this")
+    elif m.string[m.end("weekday") : m.end("weekday") + 2] in ("'s", "’s"):
+        # "Wednesday's ruling", "Friday's close": a possessive names something done, the day on or before the anchor
+        # (all 15 in TBAQ are); "ahead of Sunday's vote" is awaited, on or after it.
+        value = r.weekday_date(number, Direction.FORWARD if _awaited(m) else Direction.BACK)
     else:
         value = r.weekday_date(number, r.weekday_direction(m))
     mod = _LEAD_MODS.get((m["wlead"] or "").lower())
@@ -81,6 +85,15 @@ def _weekday(m: re.Match[str], r: Resolver) -> Found:
     # TimeBank annotates them most often.
     pod = m["wpod"] if m["wpod"] and m["wpod"].lower() in ("evening", "afternoon") else None
     return Found("TIME" if pod else "DATE", (value or f"XXXX-WXX-{number}") + pod_suffix(pod), mod)
+
+
+_AWAITING = words("ahead upcoming await awaits awaiting pending")
+
+
+def _awaited(m: re.Match[str]) -> bool:
+    """Is the expression awaited ("ahead of Sunday's vote", "pending Monday's ruling")?"""
+    before = re.findall(r"[a-z]+", m.string[max(0, m.start() - 30) : m.start()].lower())
+    return bool(_AWAITING.intersection(before[-3:]))
 
 
 def _weekday_set(m: re.Match[str], r: Resolver) -> Found:
@@ -104,7 +117,8 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 def _relative_period(m: re.Match[str], r: Resolver) -> Found | None:
     rel = " ".join(m["rel"].lower().split())
     what = m["period"].lower()
-    mod = _LEAD_MODS.get((m["plead"] or "").split(" ")[0].lower()) if m["plead"] else None
+    lead_word = m["plead"] or m["slead"]  # "early this year", "the early summer"
+    mod = _LEAD_MODS.get(lead_word.split(" ")[0].lower()) if lead_word else None
     if m["plead"] and m["plead"].lower().startswith("the end"):
         mod = "END"
     step = -1 if rel in _REL_BACK else 1 if rel in _REL_NEXT | _REL_FOLLOWING else 0
@@ -176,10 +190,9 @@ def _quarter_relative(rel: str, step: int, r: Resolver, mod: str | None) -> Foun
     current = (anchor.year, cal.quarter_of(anchor.month))
     if rel in ("this", "current", "the current"):
         base = current
-    elif rel in ("the latest", "latest", "the most recent", "most recent"):
-        base = cal.latest_quarter(anchor) or current
-        step = 0
-    elif rel in ("the", "its", "their") or rel in _REL_THAT:
+    elif rel in ("the", "its", "their", "the latest", "latest", "the most recent", "most recent") or rel in _REL_THAT:
+        # "the quarter", "that quarter", "the latest period": the quarter the text reports on (a fiscal one too),
+        # else the last one that has ended.
         latest = cal.latest_quarter(anchor)
         base = r.last_quarter or latest or current
         step = 0
@@ -272,7 +285,7 @@ def _quarter(m: re.Match[str], r: Resolver) -> Found | None:
     det = " ".join((m["qdet"] or "").lower().split())
     anchor = r.anchor
     if stated:
-        return Found("DATE", f"{int(stated):04d}-{label}")
+        return _reported_or_ahead(m, r, int(stated), label)
     relative_year = m["qrel"] or (det.split(" ")[0] if det.endswith(("year's", "year’s")) else None)
     if anchor.year is None:
         return Found("DATE", f"XXXX-{label}")
@@ -288,7 +301,26 @@ def _quarter(m: re.Match[str], r: Resolver) -> Found | None:
         direction = r.direction(m)
         if ordinal > now and direction is Direction.BACK:
             year_value -= 1
-    return Found("DATE", f"{year_value:04d}-{label}")
+    return _reported_or_ahead(m, r, year_value, label)
+
+
+def _reported_or_ahead(m: re.Match[str], r: Resolver, year_value: int, label: str) -> Found:
+    """A quarter that has not ended by the anchor is a forecast ("into the fourth quarter"), not the quarter the
+    text reports on, so a later "year-ago period" is not counted from it; "the fourth quarter ended Sept. 30"
+    (a fiscal quarter) has ended whatever its number."""
+    latest = cal.latest_quarter(r.anchor)
+    ahead = label[0] == "Q" and latest is not None and (year_value, int(label[1])) > latest
+    remember = not ahead or _ENDED.match(m.string, m.end()) is not None
+    if not m[0].lower().endswith(("-quarter", "-half")) and _INDEFINITE.search(
+        m.string, max(0, m.start() - 24), m.start()
+    ):
+        # "after a flat second quarter": a quarter in passing, not the one reported on (but "a third-quarter
+        # loss" is the loss that is indefinite, and the quarter is the one reported on).
+        remember = False
+    return Found("DATE", f"{year_value:04d}-{label}", remember=remember)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[a-z]+\s+)?$", re.I)
 
 
 def _quarter_code(m: re.Match[str], r: Resolver) -> Found:
@@ -420,6 +452,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     compile_rule(
         "relative_period",
         rf"(?<![\w-])(?:(?P<plead>{_PERIOD_LEADS})[\s-]+)?(?P<rel>{_REL})\s+(?:(?:fiscal|calendar|financial)\s+)?"
+        r"(?:(?P<slead>early|late|mid)[\s-]+(?=(?:spring|summer|fall|autumn|winter)\b))?"
         r"(?P<period>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter|period)"
         r"(?:['’]s)?(?![\w-])",
         _relative_period,
@@ -432,7 +465,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     compile_rule(
         "relative_month",
-        rf"(?<![\w-])(?:(?P<mrel>last|next|this\s+past|this\s+coming|this|coming|past)\s+{month()}"
+        rf"(?<![\w-])(?:(?P<mrel>last|next|this\s+past|this\s+coming|this|coming|past)\s+{month()}(?!\s*\d)"
         rf"|{month('month2')}\s+(?:of\s+)?(?P<mrel2>this|last|next)\s+year)(?![\w-])",
         _relative_month,
     ),

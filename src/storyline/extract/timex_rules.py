@@ -72,8 +72,16 @@ class Resolver:
     def direction(self, match: re.Match[str]) -> Direction:
         """Where the expression points: a cue word just before it ("until", "since"), else the tense."""
         words = _WORDS_BEFORE.findall(match.string[max(0, match.start() - 40) : match.start()].lower())
-        for word in reversed(words[-3:]):
+        for index in range(len(words) - 1, max(-1, len(words) - 4), -1):
+            word = words[index]
             if word in FORWARD_CUES:
+                if _past_perfect_plan(words[max(0, index - 6) : index]):
+                    return Direction.BACK  # "had been due to expire Friday" (and did, or was moved)
+                put_off = index > 0 and words[index - 1] in _PUT_OFF
+                if word in _BOUND_CUES and not put_off and self.tense(match.start()) is Direction.BACK:
+                    # "had filed reports by Wednesday", "sales through August": a bound in a past-tense report
+                    # may lie on either side of the anchor ("was extended until Nov. 16"); the nearest wins.
+                    return Direction.EITHER
                 return Direction.FORWARD
             if word in BACKWARD_CUES:
                 return Direction.BACK
@@ -118,6 +126,19 @@ FORWARD_CUES = words(
     "starting beginning next upcoming await awaiting soon"
 )
 BACKWARD_CUES = words("since ended last ago")
+_BOUND_CUES = words("by until till through thru")
+_PLAN_WORDS = words("been due scheduled set slated to expected supposed planned going")
+
+
+def _past_perfect_plan(words_before: list[str]) -> bool:
+    """Do the words before a forward cue end with a plan in the past perfect ("had been scheduled to")?"""
+    if "had" not in words_before:
+        return False
+    last_had = len(words_before) - 1 - words_before[::-1].index("had")
+    return all(word in _PLAN_WORDS for word in words_before[last_had + 1 :])
+
+
+_PUT_OFF = words("postponed delayed extended adjourned deferred recessed suspended")
 _SKIPPED_BEFORE_DATES = words("on of the as early late mid at in")
 _WORDS_BEFORE = re.compile(r"[a-z]+")
 

@@ -3,9 +3,9 @@
 For each English article, :func:`find_quotes` reads the parse (shared with the events stage through
 :func:`storyline.extract.common.batch_parses`) and the article's entity mentions; a speaker resolved to a named
 mention gets that mention's entity id. A quote that another article of the same story already carries (a
-syndicated copy, a translation reworded) gets ``same_as``: the id of the earliest such quote, found by
-:func:`link_quotes`. The quotes of each story are kept in ``ctx.state["quotes"]`` for that (at most
-``QUOTES_PER_STORY`` each), and saved with the corpus state.
+syndicated copy, a translation reworded) gets ``same_as``: the id of the earliest such quote, scored as
+:func:`~storyline.extract.quotes.link_quotes` scores a pair. The quotes of each story are kept in
+``ctx.state["quotes"]`` for that (at most ``QUOTES_PER_STORY`` each), and saved with the corpus state.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import numpy.typing as npt
 
 from storyline.document import Document, Quotation
 from storyline.extract.common import batch_parses, entity_mentions, mention_in
-from storyline.extract.quotes import Quote, find_quotes, link_quotes
+from storyline.extract.quotes import Quote, find_quotes
+from storyline.extract.quotes.link import LINK_THRESHOLD, MIN_WORDS, content_words, link_score, overlap
 from storyline.pipeline import Context, Stage
 
 if TYPE_CHECKING:
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 STATE_KEY = "quotes"
 QUOTES_PER_STORY = 200
+# Outside a copy group a quote is compared in full (embeddings) only with earlier quotes it shares this share of
+# content words with: the same words said twice share most of them, reworded translations come as copies.
+MIN_OVERLAP_OUTSIDE_COPIES = 0.3
 SPEAKER_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -104,26 +108,41 @@ def quotation(doc: Document, quote: Quote) -> Quotation:
 
 
 def _same_as(doc: Document, found: list[Quotation], state: QuoteState) -> list[Quotation]:
-    """Mark each quote that an earlier article of the story carries with the earliest such quote's id."""
-    earlier = [item for item in state.by_story.get(doc.story_id or "", []) if item[0] != doc.id]
-    if not earlier or not found:
+    """Mark each quote that an earlier article of the story carries with the id of the earliest such quote.
+
+    The new article's quotes are scored against the story's earlier ones only (not those against each other,
+    which were linked when they came in) with :func:`link_score`, as :func:`link_quotes` scores a pair.
+    """
+    new = [(index, quote) for index, quote in enumerate(found) if len(quote.text.split()) >= MIN_WORDS]
+    earlier = [
+        item
+        for item in state.by_story.get(doc.story_id or "", [])
+        if item[0] != doc.id and len(item[2].text.split()) >= MIN_WORDS
+    ]
+    if not new or not earlier:
         return found
-    by_article: dict[str, list[Quotation]] = {doc.id: found}
-    ids: dict[tuple[str, int], str] = {}
-    for article_id, quote_id, quote in earlier:
-        quotes = by_article.setdefault(article_id, [])
-        ids[(article_id, len(quotes))] = quote_id
-        quotes.append(quote)
-    order = {quote_id: n for n, (_, quote_id, _) in enumerate(earlier)}
+    earlier_words = [content_words(quote.text) for _, _, quote in earlier]
+    new_words = [content_words(quote.text) for _, quote in new]
+    if doc.copy_of is None:  # embeddings cost most: outside a copy group, only quotes sharing words are weighed
+        plausible = [
+            (index, quote)
+            for (index, quote), words in zip(new, new_words, strict=True)
+            if max(overlap(words, other) for other in earlier_words) >= MIN_OVERLAP_OUTSIDE_COPIES
+        ]
+        new_words = [content_words(quote.text) for _, quote in plausible]
+        new = plausible
+        if not new:
+            return found
+    encoder = _encoder()
+    cosine = encoder.encode([q.text for _, q in new]) @ encoder.encode([q.text for _, _, q in earlier]).T
     marked = list(found)
-    for group in link_quotes(by_article, encoder=_encoder()):
-        mine = [index for article_id, index in group if article_id == doc.id]
-        theirs = [ids[member] for member in group if member[0] != doc.id]
-        if not theirs:
-            continue
-        first = min(theirs, key=order.__getitem__)
-        for index in mine:
-            marked[index] = replace(marked[index], same_as=first)
+    for row, ((index, quote), words) in enumerate(zip(new, new_words, strict=True)):
+        for column, (_, quote_id, old) in enumerate(earlier):  # ingest order: the first match is the earliest
+            if quote.speaker and old.speaker and quote.speaker != old.speaker:
+                continue
+            if link_score(float(cosine[row, column]), overlap(words, earlier_words[column])) >= LINK_THRESHOLD:
+                marked[index] = replace(quote, same_as=old.same_as or quote_id)
+                break
     return marked
 
 
