@@ -56,7 +56,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "respond",
     }
 )
-SPEECH_FRAMES = frozenset({"quote", "ccomp", "host"})
+SPEECH_FRAMES = frozenset({"quote", "ccomp", "host", "mid"})
 
 
 @dataclass(frozen=True)

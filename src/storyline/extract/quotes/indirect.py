@@ -34,6 +34,7 @@ CLAUSE_DEPS = frozenset({"ccomp"})
 EDGE_PUNCTUATION = " \t\n,.;:!?—–-…\"'“”‘’«»()[]"
 MAX_COLON_SOURCE_TOKENS = 16
 MAX_SPLIT_GAP = 200
+MAX_SPLIT_PHRASE = 60
 MODEL_THRESHOLD = 0.45
 SURE = 0.8
 
@@ -59,10 +60,13 @@ class Attribution:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` without spaces and punctuation (quote marks included) at either edge."""
+    """``(start, end)`` without spaces and punctuation (quote marks included) at either edge; a closing bracket
+    stays when it closes one inside the span."""
     while start < end and text[start] in EDGE_PUNCTUATION:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        if text[end - 1] == ")" and "(" in text[start : end - 1]:
+            break  # "Harry Reid (D)": the bracket closes one inside the span
         end -= 1
     return start, end
 
@@ -92,6 +96,7 @@ def _gap_is_punctuation(text: str, start: int, end: int, allow: str = "") -> boo
     return all(ch in EDGE_PUNCTUATION or ch in allow for ch in text[start:end])
 
 
+MAX_CATENATIVE_GAP = 3
 CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
@@ -106,10 +111,12 @@ def _cue_span(token: Token) -> tuple[int, int]:
     doc = token.doc
     first = token.i
     while first - 1 >= 0 and doc[first - 1].head.i == token.i and doc[first - 1].dep_ in CUE_LEFT_DEPS:
-        if doc[first - 1].lower_ == "to":
-            break
+        if doc[first - 1].tag_ == "WRB":
+            break  # "when asked": the cue is "asked"
         first -= 1
     start = doc[first].idx
+    if token.dep_ == "xcomp" and 0 < token.i - token.head.i <= MAX_CATENATIVE_GAP:
+        start = min(start, _cue_span(token.head)[0])  # "continued to say", "went on to argue"
     end = token.idx + len(token)
     for child in token.rights:
         if child.dep_ == "prt" and child.i == token.i + 1:
@@ -192,6 +199,14 @@ def verb_frame(
         before = text[:clause_start].rstrip()
         if before.endswith((",", "—", "–")):
             return "host", token.head
+    if (
+        token.dep_ in HOST_DEPS
+        and token.lemma_.lower() in SPEECH_VERBS
+        and token.head.i > token.i
+        and text[:clause_start].rstrip().endswith(",")
+        and text[clause_end:].lstrip().startswith(",")
+    ):
+        return "mid", token.head  # "The goal, he said, is to …"
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
             objects = [grandchild for grandchild in child.children if grandchild.dep_ in ("pobj", "pcomp")]
@@ -221,13 +236,27 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
         if isinstance(head, QuotedSpan):
             used.add(quotes.index(head))
             parts: tuple[tuple[int, int], ...] = ((head.start, head.end),)
+            objects = [c for c in token.rights if c.dep_ in ("dobj", "dative") and c.idx + len(c) <= head.outer_start]
+            if objects:  # "called the new law “much, much better”": the object is part of what was said
+                parts = ((objects[0].left_edge.idx, head.end),)
         elif frame.startswith("prep:"):
             objects = [child for child in head.children if child.dep_ in ("pobj", "pcomp")]
             parts = (_subtree_span(objects[0]),)
-            cue = (cue[0], head.idx + len(head))
+            before = [child for child in token.children if child.dep_ in ("dobj", "dative") and child.i < head.i]
+            if before:  # "compared abortion to the Holocaust": the object and the phrase; the cue is the verb
+                parts = ((before[0].left_edge.idx, parts[0][1]),)
+            else:
+                cue = (cue[0], head.idx + len(head))  # "referring to"
+        elif frame == "mid":
+            sentence = token.sent
+            parts = ((sentence.start_char, sentence.end_char),)
         elif frame == "host":
             source = source or _apposition_before(token)
-            parts = ((head.left_edge.idx, _clause_extent(token, source, text)[0]),)
+            clause_start, clause_end = _clause_extent(token, source, text)
+            parts = ((head.left_edge.idx, clause_start),)
+            last = head.right_edge
+            if last.idx > clause_end and text[clause_end:].lstrip(" ").startswith(","):
+                parts = ((head.left_edge.idx, last.idx + len(last)),)  # "A, he said, B": both sides
         elif frame == "xcomp" and token.lemma_.lower() in RAISING_VERBS and source is not None:
             parts = ((source[0], head.right_edge.idx + len(head.right_edge)),)  # "Trump appears to have won"
             source = None
@@ -239,7 +268,10 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
             parts = ((head.left_edge.idx, last.right_edge.idx + len(last.right_edge)),)
         else:
             parts = (_subtree_span(head, exclude=token),)
+            if frame == "ccomp":
+                parts = ((parts[0][0], max(parts[0][1], _second_clause_end(token, head))),)
         if frame != "quote":
+            parts = (*parts[:-1], _without_which_clause(doc, parts[-1]))
             paragraph = _paragraph(text, token.idx)
             parts = tuple(clipped for part in parts if (clipped := _clip(text, part, paragraph)) is not None)
             if not parts:
@@ -253,12 +285,43 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
     return found
 
 
+TRIMMED_SOURCE_DEPS = frozenset({"acl"})
+
+
+def _second_clause_end(verb: Token, clause: Token) -> int:
+    """The end of a second ``that`` clause the parser hung on the verb (``said that A, and that B``), or 0."""
+    end = 0
+    for child in verb.rights:
+        if (
+            child.dep_ == "conj"
+            and child.i > clause.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        ):
+            end = child.right_edge.idx + len(child.right_edge)
+    return end
+
+
+def _without_which_clause(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
+    """A content without the writer's comment tacked on at its end (``…, which would …``)."""
+    span = doc.char_span(part[0], part[1], alignment_mode="expand") if part[0] < part[1] else None
+    if span is None:
+        return part
+    for token in span:
+        first = token.left_edge
+        if token.dep_ != "relcl" or first.lower_ != "which" or token.right_edge.i < span.end - 1:
+            continue
+        if first.i - 1 > span.start and doc[first.i - 1].text == ",":
+            return part[0], doc[first.i - 1].idx
+    return part
+
+
 INHERIT_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 
 
 def _source_span(verb: Token) -> tuple[int, int] | None:
-    """The verb's subject phrase without a trailing ``, who …`` clause; a participle or infinitive without a subject
-    (``…, saying that``; ``…, and added``) takes the subject of the verb it hangs from."""
+    """The verb's subject phrase without a trailing ``, …`` participle clause; a participle or infinitive without a
+    subject (``…, saying that``; ``…, and added``) takes the subject of the verb it hangs from, a participle
+    modifying a noun (``groups supporting …``) the noun phrase."""
     current = verb
     for _ in range(3):
         subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
@@ -266,10 +329,15 @@ def _source_span(verb: Token) -> tuple[int, int] | None:
             subject = subjects[0]
             start, end = _subtree_span(subject, exclude=verb)
             for child in subject.rights:
-                if child.dep_ in ("relcl", "acl") and child.left_edge.i > subject.i:
+                if child.dep_ in TRIMMED_SOURCE_DEPS and child.left_edge.i > subject.i:
                     before = child.left_edge.i - 1
                     if before > subject.i and subject.doc[before].text == ",":
                         end = min(end, subject.doc[before].idx)
+            return (start, end) if end > start else None
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and current.head.i < current.left_edge.i:
+            doc = current.doc  # "placards supporting …", "a Mexican troupe satirizing …": the noun
+            last = doc[current.left_edge.i - 1]
+            start, end = trim(doc.text, current.head.left_edge.idx, last.idx + len(last))
             return (start, end) if end > start else None
         if current.dep_ not in INHERIT_SUBJECT_DEPS or current.head.i == current.i:
             return None
@@ -368,6 +436,31 @@ def _colon_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | 
     return Attribution(((quote.start, quote.end),), (colon, colon + 1), source, True, "colon")
 
 
+MAX_HEADLINE_SOURCE_TOKENS = 6
+
+
+def _headline_attribution(doc: Doc, text: str) -> Attribution | None:
+    """A title line ``Rubio: I Still Believe …``: the name before the colon said what follows it."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.find(": ", 0, line_end)
+    if colon <= 0:
+        return None
+    span = doc.char_span(0, colon, alignment_mode="expand")
+    if span is None or not 0 < len(span) <= MAX_HEADLINE_SOURCE_TOKENS:
+        return None
+    words = list(span)
+    cut = next((i for i, token in enumerate(words) if i > 0 and token.pos_ == "ADP"), len(words))
+    words = words[:cut]
+    if any(token.pos_ in ("VERB", "AUX") for token in words) or not any(t.pos_ in ("PROPN", "NOUN") for t in words):
+        return None
+    source = trim(text, words[0].idx, words[-1].idx + len(words[-1]))
+    content = trim(text, colon + 1, line_end)
+    if source[1] <= source[0] or len(text[content[0] : content[1]].split()) < 2:
+        return None
+    return Attribution((content,), (colon, colon + 1), source, False, "colon")
+
+
 def _dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
     """A quote followed by a line that opens with a dash: ``“…” – Pedram is sure.``."""
     rest = text[quote.outer_end :]
@@ -410,8 +503,14 @@ def _merge_split_quotes(
                 continue
             gap = text[tail : quote.outer_start]
             joined = len(gap) <= 3 and _gap_is_punctuation(text, tail, quote.outer_start)
+            phrase_between = len(gap) <= MAX_SPLIT_PHRASE and gap.rstrip().endswith(",")  # he said of X, “B”
             sentence_after = len(gap) <= MAX_SPLIT_GAP and gap.rstrip().endswith(".")
-            if index not in used and "\n" not in gap and (joined or sentence_after):
+            next_paragraph = gap.strip() == "."  # the cue closes its paragraph, the next one opens with a quote
+            if (
+                index not in used
+                and ("\n" not in gap or next_paragraph)
+                and (joined or phrase_between or sentence_after)
+            ):
                 used.add(index)
                 parts = (*attribution.content, (quote.start, quote.end))
                 attributions[position] = replace(attribution, content=parts)
@@ -441,6 +540,9 @@ def find_attributions(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Attributio
     text = doc.text
     attributions = _verb_attributions(doc, quotes, used)
     attributions.extend(_according_attributions(doc, quotes, used))
+    headline = _headline_attribution(doc, text)
+    if headline is not None:
+        attributions.append(headline)
     for index, quote in enumerate(quotes):
         if index in used:
             continue

@@ -4,7 +4,8 @@ Two quotes of different articles are linked when ``cosine + OVERLAP_WEIGHT * ove
 :data:`LINK_THRESHOLD`, where ``cosine`` compares their multilingual sentence embeddings
 (:class:`storyline.copies.embed.SentenceEncoder`, Universal Sentence Encoder run in numpy) and ``overlap`` is the
 share of the shorter quote's content words found in the other (case- and accent-blind). Quotes whose speakers are
-both resolved and differ are never linked. Linked pairs are closed transitively into groups.
+both resolved and differ are never linked. Linked pairs are closed transitively into groups, except where a group
+would then hold two different resolved speakers.
 
 Calibration on the seed articles (``benchmarks/quotes/README.md``): the pairs of 000 and 001 that carry the same
 statement (001 machine-translated and reworded, two of 000's quotes merged into one) score 0.81-1.48; the highest
@@ -99,15 +100,17 @@ def link_quotes(
         encoder = SentenceEncoder()
     cosine = similarity_matrix([item[2] for item in items], encoder)
     parents = list(range(len(items)))
+    known = [frozenset() if item[3] is None else frozenset({item[3]}) for item in items]  # per group root
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
             if items[i][0] == items[j][0]:
                 continue
-            speakers = items[i][3], items[j][3]
-            if speakers[0] is not None and speakers[1] is not None and speakers[0] != speakers[1]:
-                continue
+            first, second = _find(parents, i), _find(parents, j)
+            if first == second or len(known[first] | known[second]) > 1:
+                continue  # a group never joins quotes of two different speakers, not even through a third
             if link_score(float(cosine[i, j]), overlap(words[i], words[j])) >= threshold:
-                parents[_find(parents, i)] = _find(parents, j)
+                parents[first] = second
+                known[second] = known[first] | known[second]
     groups: dict[int, list[tuple[str, int]]] = {}
     for position, (article, index, _, _) in enumerate(items):
         groups.setdefault(_find(parents, position), []).append((article, index))
