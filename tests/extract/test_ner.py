@@ -135,3 +135,15 @@ def test_shipped_model_is_small_and_speaks_conll() -> None:
 def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StorylineError, match="E611"):
         load_pipeline(tmp_path / "no-model")
+
+
+def test_decades_role_words_and_rulers_are_read_as_what_they_are() -> None:
+    text = (
+        "Head of the National Congress Party of Afghanistan Abdul Latif Pedram spoke in Dushanbe. "
+        "Many Afghans fled to Tajikistan during the Nineties civil war. "
+        "Soon after the Biden administration announced the pull out, the Taliban moved in."
+    )
+    found = {m.text: m for m in recognise([text])[0]}
+    assert "Head" not in found and "Nineties" not in found
+    assert found["Biden"].kind == "PERSON" and found["Biden"].source == "document"
+    assert found["Abdul Latif Pedram"].kind == "PERSON" and found["Dushanbe"].kind == "GPE"
