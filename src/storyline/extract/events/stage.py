@@ -14,10 +14,11 @@ articles. At the end of a run the event view is written to the store, entity ids
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from storyline.document import Document, Event, EventReport, Mention
+from storyline.document import Document, Event, EventReport
 from storyline.extract.common import batch_parses, entity_mentions, mention_in
 from storyline.extract.events import ArgumentSpan, EventMention, find_events
 from storyline.extract.ner import fold
@@ -95,11 +96,28 @@ def event_state(ctx: Context) -> EventState:
     return state
 
 
-def _entity_of(mentions: list[Mention], span: ArgumentSpan | None, kinds: frozenset[str]) -> str | None:
+def _entity_of(doc: Document, span: ArgumentSpan | None, kinds: frozenset[str]) -> str | None:
+    """The entity an argument names: its head, read from the words before any apposition or parenthesis.
+
+    "Ali Maisam Nazary, the head of external relations for the NRF" names Nazary; "NRF leader Ahmad Massoud, a son
+    of Ahmad Shah Massoud" names the son; "representatives of the Taliban" names the Taliban. Within the head part,
+    the last person or organisation wins, else the last other mention of the allowed kinds.
+    """
     if span is None:
         return None
-    mention = mention_in(mentions, span.start, span.end, kinds)
-    return None if mention is None else mention.entity_id
+    head_end = span.end
+    cut = _APPOSITION.search(doc.text, span.start, span.end)
+    if cut is not None and cut.start() > span.start:
+        head_end = cut.start()
+    inside = [m for m in doc.mentions if span.start <= m.start and m.end <= head_end and m.kind in kinds]
+    if not inside:
+        whole = mention_in(doc.mentions, span.start, span.end, kinds)
+        return None if whole is None else whole.entity_id
+    actors = [m for m in inside if m.kind in ("PERSON", "ORG")]
+    return (actors or inside)[-1].entity_id
+
+
+_APPOSITION = re.compile(r",\s|\s\(|\s[–—]\s")
 
 
 def report(doc: Document, event: EventMention) -> EventReport:
@@ -116,11 +134,11 @@ def report(doc: Document, event: EventMention) -> EventReport:
         context=event.context,
         cameo=event.cameo,
         source_text=None if event.source is None else event.source.text,
-        source_entity_id=_entity_of(doc.mentions, event.source, ACTOR_KINDS),
+        source_entity_id=_entity_of(doc, event.source, ACTOR_KINDS),
         target_text=None if event.target is None else event.target.text,
-        target_entity_id=_entity_of(doc.mentions, event.target, ACTOR_KINDS),
+        target_entity_id=_entity_of(doc, event.target, ACTOR_KINDS),
         location_text=None if event.location is None else event.location.text,
-        location_entity_id=_entity_of(doc.mentions, event.location, PLACE_KINDS),
+        location_entity_id=_entity_of(doc, event.location, PLACE_KINDS),
         date=event.date,
         date_text=event.date_text,
     )

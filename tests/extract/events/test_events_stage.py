@@ -1,0 +1,60 @@
+"""The events stage's own parts: arguments linked to the entity they name, events gathered across reports."""
+
+from __future__ import annotations
+
+from storyline.document import Document, EventReport, Mention
+from storyline.extract.events import ArgumentSpan
+from storyline.extract.events.stage import ACTOR_KINDS, EventState, _entity_of
+
+TEXT = (
+    "Ali Maisam Nazary, the head of external relations for the National Resistance Front, accused the Taliban. "
+    "Taliban Foreign Minister Amir Khan Muttaqi met NRF leader Ahmad Massoud, a son of Ahmad Shah Massoud."
+)
+
+
+def _doc() -> Document:
+    doc = Document(uri="x", raw_text=TEXT, text=TEXT, language="en")
+    names = [
+        ("Ali Maisam Nazary", "PERSON", "e1"),
+        ("National Resistance Front", "ORG", "e2"),
+        ("Taliban", "ORG", "e3"),
+        ("Amir Khan Muttaqi", "PERSON", "e4"),
+        ("NRF", "ORG", "e2"),
+        ("Ahmad Massoud", "PERSON", "e5"),
+        ("Ahmad Shah Massoud", "PERSON", "e6"),
+    ]
+    position = 0
+    for name, kind, entity in names:
+        start = TEXT.index(name, position)
+        doc.mentions.append(Mention(start, start + len(name), name, kind, entity_id=entity))
+        position = start + 1
+    return doc
+
+
+def _span(doc: Document, words: str) -> ArgumentSpan:
+    start = doc.text.index(words)
+    return ArgumentSpan(start, start + len(words), words)
+
+
+def test_an_argument_names_its_head_not_its_apposition() -> None:
+    doc = _doc()
+    nazary = _span(doc, "Ali Maisam Nazary, the head of external relations for the National Resistance Front")
+    assert _entity_of(doc, nazary, ACTOR_KINDS) == "e1"
+    assert _entity_of(doc, _span(doc, "Taliban Foreign Minister Amir Khan Muttaqi"), ACTOR_KINDS) == "e4"
+    son = _span(doc, "NRF leader Ahmad Massoud, a son of Ahmad Shah Massoud")
+    assert _entity_of(doc, son, ACTOR_KINDS) == "e5"
+    assert _entity_of(doc, _span(doc, "the Taliban"), ACTOR_KINDS) == "e3"
+    assert _entity_of(doc, None, ACTOR_KINDS) is None
+
+
+def test_reports_of_one_event_share_it_and_copies_count_once() -> None:
+    state = EventState()
+    report = EventReport("CONSULT", 0, 10, 0, 3, 0.8, "lexicon", source_entity_id="e4", target_entity_id="e5")
+    first = Document(uri="a", raw_text="a", text="a", language="en", story_id="s1")
+    copy = Document(uri="b", raw_text="b", text="b", language="en", story_id="s1", copy_of=first.id)
+    other = Document(uri="c", raw_text="c", text="c", language="en", story_id="s1")
+    ids = {state.add(doc, report) for doc in (first, copy, other)}
+    assert len(ids) == 1
+    (event,) = state.view({"e5": "e9"})
+    assert event.independent_sources == 2 and event.target_ids == ("e9",)
+    assert state.add(first, EventReport("REJECT", 0, 10, 0, 3, 0.7, "lexicon")) not in ids
