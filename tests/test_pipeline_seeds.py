@@ -87,6 +87,9 @@ def test_events_carry_their_actors_and_evidence(records: list[dict[str, Any]]) -
     coded = {(e["plover"], *(names[i] for i in e["source_ids"]), *(names[i] for i in e["target_ids"])) for e in events}
     assert ("REJECT", "Ahmad Massoud", "Taliban") in coded
     assert ("CONSULT", "National Resistance Front", "Taliban") in coded
+    # "the Afghan politician asked Tajikistan ...": the source the quotes stage resolved to a name.
+    assert ("REQUEST", "Abdul Latif Pedram", "Tajikistan") in coded
+    assert ("CONSULT", "Amir Khan Muttaqi", "Ahmad Massoud") in coded
     articles = {a["id"]: a["text"] for a in _of(records, "article")}
     for event in events:
         assert event["independent_sources"] >= 1 and 0 < event["confidence"] <= 1

@@ -117,6 +117,17 @@ def _entity_of(doc: Document, span: ArgumentSpan | None, kinds: frozenset[str]) 
     return (actors or inside)[-1].entity_id
 
 
+def _speaker_of(doc: Document, span: ArgumentSpan | None) -> str | None:
+    """The named speaker the quotes stage resolved for this very source ("he", "the Afghan politician"), if any."""
+    if span is None:
+        return None
+    for quote in doc.quotations:
+        same = quote.source_start is not None and (quote.source_start, quote.source_end) == (span.start, span.end)
+        if same and quote.speaker_entity_id is not None:
+            return quote.speaker_entity_id
+    return None
+
+
 _APPOSITION = re.compile(r",\s|\s\(|\s[–—]\s")
 
 
@@ -134,7 +145,7 @@ def report(doc: Document, event: EventMention) -> EventReport:
         context=event.context,
         cameo=event.cameo,
         source_text=None if event.source is None else event.source.text,
-        source_entity_id=_entity_of(doc, event.source, ACTOR_KINDS),
+        source_entity_id=_speaker_of(doc, event.source) or _entity_of(doc, event.source, ACTOR_KINDS),
         target_text=None if event.target is None else event.target.text,
         target_entity_id=_entity_of(doc, event.target, ACTOR_KINDS),
         location_text=None if event.location is None else event.location.text,
@@ -180,7 +191,7 @@ def finish(ctx: Context, repo: Repository) -> None:
 
 STAGE = Stage(
     name="events",
-    requires=("text", "language", "mentions", "parse", "times", "story_id"),
+    requires=("text", "language", "mentions", "parse", "times", "story_id", "quotations"),
     assigns=("events",),
     run=run,
     absorb=absorb,
