@@ -97,14 +97,19 @@ def test_counts(store_url: str, seed_documents: list[Document]) -> None:
     seed_documents[4].language = "ru"
     seed_documents[3].language = None
     with open_store(store_url) as repo:
-        assert repo.counts() == {"articles": 0, "rejects": 0, "removed_lines": 0, "languages": 0}
+        derived = ("stories", "topics", "entities", "mentions", "times", "quotes", "events", "event_reports")
+        assert repo.counts() == {"articles": 0, "rejects": 0, "removed_lines": 0, "languages": 0} | dict.fromkeys(
+            derived, 0
+        )
         for doc in seed_documents:
             repo.add_article(doc)
         repo.add_reject(Reject("x.html", "no text"))
         counts = repo.counts()
     removed = sum(len(doc.removed) for doc in seed_documents)
     assert removed > 0
-    expected = {
+    expected = dict.fromkeys(("stories", "topics", "entities", "quotes", "events", "event_reports"), 0) | {
+        "mentions": sum(len(doc.mentions) for doc in seed_documents),
+        "times": sum(len(doc.times) for doc in seed_documents),
         "articles": 5,
         "rejects": 1,
         "removed_lines": removed,

@@ -48,7 +48,20 @@ from storyline.store.annotations import (
     load_annotations,
 )
 from storyline.store.derived import DerivedData
-from storyline.store.models import TABLE_NAMES, articles, rejects, removed_lines
+from storyline.store.models import (
+    TABLE_NAMES,
+    articles,
+    entities,
+    event_mentions,
+    events,
+    mentions,
+    quotes,
+    rejects,
+    removed_lines,
+    stories,
+    times,
+    topics,
+)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -324,16 +337,12 @@ class Repository(DerivedData):
             last_id = rows[-1].id
 
     def counts(self) -> dict[str, int]:
-        """Articles, rejects, removed lines, distinct languages, and articles per language (``language:en``).
-
-        Articles whose language is unknown (null) are counted in ``articles`` only.
+        """Articles, rejects, removed lines, what the stages derived (stories, topics, entities and their mentions,
+        time expressions, quotes, events and their reports), distinct languages, and articles per language
+        (``language:en``). Articles whose language is unknown (null) are counted in ``articles`` only.
         """
         with self._engine.connect() as conn:
-            result = {
-                "articles": _count(conn, articles),
-                "rejects": _count(conn, rejects),
-                "removed_lines": _count(conn, removed_lines),
-            }
+            result = {name: _count(conn, table) for name, table in _COUNTED}
             query = (
                 sa.select(articles.c.language, sa.func.count())
                 .where(articles.c.language.is_not(None))
@@ -438,6 +447,21 @@ def _insert_ignoring_duplicates(backend: str, table: sa.Table, key: str) -> sa.I
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(table).on_conflict_do_nothing(index_elements=[key])
+
+
+_COUNTED: tuple[tuple[str, sa.Table], ...] = (
+    ("articles", articles),
+    ("rejects", rejects),
+    ("removed_lines", removed_lines),
+    ("stories", stories),
+    ("topics", topics),
+    ("entities", entities),
+    ("mentions", mentions),
+    ("times", times),
+    ("quotes", quotes),
+    ("events", events),
+    ("event_reports", event_mentions),
+)
 
 
 def _count(conn: sa.Connection, table: sa.Table) -> int:
