@@ -5,7 +5,7 @@ is an example; it is positive when it lies inside a gold ``Cue`` span. Features 
 :func:`storyline.extract.quotes.cues.cue_features`. Needs scikit-learn (training only; the library reads the
 weights from the generated JSON file and needs nothing more).
 
-    .venv/bin/python benchmarks/quotes/train_cues.py ../shared/bench/quotes/polnear/train --sample 600 \
+    .venv/bin/python benchmarks/quotes/train_cues.py ../shared/bench/quotes/polnear/train \
         --out src/storyline/extract/quotes/cue_model.json
 """
 

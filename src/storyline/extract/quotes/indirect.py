@@ -7,11 +7,13 @@ optional source (who said it, as written: ``he``, ``the Afghan politician``) and
   carries content (:func:`verb_frame`) decides the content: the direct quote next to the verb's clause
   (``“…,” he said`` / ``he said: “…”``), its clausal complement (``ccomp``, with its ``that``), the clause it is
   tucked after (``X is ready, the leader … told TASS``), the object of a preposition (``referring to …``), an open
-  complement or a direct object. The source is the verb's subject (whole phrase, without a trailing ``, who …``), or
-  the subject of the verb a participle hangs from (``…, saying that``). Raising verbs (``Trump appears to …``) take
-  the whole clause as content and no source.
+  complement or a direct object; a cue in the middle of its sentence (``The goal, he said, is …``) takes the
+  whole sentence. The source is the verb's subject (whole phrase, ``, who …`` included; for a passive verb its
+  ``by`` phrase), or the subject of the verb a participle hangs from (``…, saying that``). Raising verbs
+  (``Trump appears to …``) take the whole clause as content and no source.
 * **according to X, …**: the source is X, the content the longer side of the sentence.
-* **Colon**: ``Abdul Latif Pedram, the leader of …: “…”``: a short noun phrase, a colon and a quote.
+* **Colon**: ``Abdul Latif Pedram, the leader of …: “…”``: a short noun phrase, a colon and a quote; a title
+  line ``Rubio: I Still Believe …``.
 * **Dash lines** (translated news): a quote whose next line opens with a dash, ``– said the chairman …``.
 * **Split quotes**: ``“A,” he said. “B”`` gives one attribution whose content has two parts, A and B.
 * Spans never cross a line break (the parser sometimes runs a clause over one).
@@ -21,6 +23,7 @@ optional source (who said it, as written: ``he``, ``the Afghan politician``) and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -115,7 +118,8 @@ def _cue_span(token: Token) -> tuple[int, int]:
             break  # "when asked": the cue is "asked"
         first -= 1
     start = doc[first].idx
-    if token.dep_ == "xcomp" and 0 < token.i - token.head.i <= MAX_CATENATIVE_GAP:
+    infinitive = token.dep_ == "advcl" and token.i > 0 and doc[token.i - 1].lower_ == "to"
+    if (token.dep_ == "xcomp" or infinitive) and 0 < token.i - token.head.i <= MAX_CATENATIVE_GAP:
         start = min(start, _cue_span(token.head)[0])  # "continued to say", "went on to argue"
     end = token.idx + len(token)
     for child in token.rights:
@@ -271,7 +275,7 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
             if frame == "ccomp":
                 parts = ((parts[0][0], max(parts[0][1], _second_clause_end(token, head))),)
         if frame != "quote":
-            parts = (*parts[:-1], _without_which_clause(doc, parts[-1]))
+            parts = (*parts[:-1], _to_quote_end(quotes, _without_which_clause(doc, parts[-1])))
             paragraph = _paragraph(text, token.idx)
             parts = tuple(clipped for part in parts if (clipped := _clip(text, part, paragraph)) is not None)
             if not parts:
@@ -281,11 +285,24 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
             for index, other in enumerate(quotes):
                 if parts[0][0] <= other.start and other.end <= parts[0][1]:
                     used.add(index)
+        if source is not None:
+            source = _without_dateline(text, source)
+        parts = (_without_dateline(text, parts[0]), *parts[1:])
+        if source is not None and any(child.dep_ == "nsubjpass" for child in token.children):
+            source = _agent_span(token)  # "he was asked": the subject is not who said it
         found.append(Attribution(parts, cue, source, _is_direct(quotes, parts), "verb", score))
     return found
 
 
 TRIMMED_SOURCE_DEPS = frozenset({"acl"})
+
+
+def _to_quote_end(quotes: Sequence[QuotedSpan], part: tuple[int, int]) -> tuple[int, int]:
+    """A content that opens a quote runs to the quote's end (``that he’ll “need help. So we’ll see”``)."""
+    for quote in quotes:
+        if part[0] <= quote.start < part[1] < quote.end:
+            return part[0], quote.end
+    return part
 
 
 def _second_clause_end(verb: Token, clause: Token) -> int:
@@ -316,6 +333,25 @@ def _without_which_clause(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
 
 
 INHERIT_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+
+
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z. ]+)? [-—–] ")
+
+
+def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span without the dateline the article opens with (``CHARLESTON, S.C. - Hillary Clinton``)."""
+    match = DATELINE.match(text, span[0], span[1])
+    return (match.end(), span[1]) if match is not None and match.end() < span[1] else span
+
+
+def _agent_span(verb: Token) -> tuple[int, int] | None:
+    """The ``by`` phrase of a passive verb (``was reported by the Post``), or ``None``."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return _subtree_span(grandchild)
+    return None
 
 
 def _source_span(verb: Token) -> tuple[int, int] | None:
@@ -393,6 +429,9 @@ def _according_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[in
             continue
         source = _subtree_span(objects[0])
         sentence = token.sent
+        comma = text.find(",", source[0], source[1])
+        if comma > 0 and not text[sentence.start_char : token.idx].strip():
+            source = (source[0], comma)  # "According to the AP, 571 of …": the phrase ends at its comma
         before = trim(text, sentence.start_char, token.idx)
         after = trim(text, source[1], sentence.end_char)
         start, end = after if after[1] - after[0] >= before[1] - before[0] else before

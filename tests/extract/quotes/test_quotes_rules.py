@@ -1,0 +1,60 @@
+"""The attribution rules on single sentences, parsed by the real pipeline: the span conventions PolNeAR uses
+(measured on its training split, benchmarks/quotes/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.nlp import load_parser
+from storyline.extract.quotes import find_quotes
+
+
+def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(quote.source, quote.cue, quote.text) for quote in find_quotes(text, load_parser()(text), ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a title line "Name: statement"
+            "Rubio: I Still Believe Trump Can't Be Trusted.\n\nMarco Rubio spoke on Sunday.",
+            ("Rubio", ":", "I Still Believe Trump Can't Be Trusted"),
+        ),
+        (  # a cue tucked into the middle of what was said: the content runs over both sides
+            "Mr. Obama met Mr. Kerry on Monday. The goal, he said, is to forge a durable cease-fire that would halt "
+            "the bombings.",
+            ("he", "said", "The goal, he said, is to forge a durable cease-fire that would halt the bombings"),
+        ),
+        (  # an object before the preposition belongs to the content, and the cue is the verb alone
+            "The senator compared the new tax to a war on the middle class.",
+            ("The senator", "compared", "the new tax to a war on the middle class"),
+        ),
+        (  # with nothing between them, the preposition belongs to the cue
+            "Officials were referring to the new rules on trade.",
+            ("Officials", "were referring to", "the new rules on trade"),
+        ),
+        (  # the verb a cue hangs from by "to" is part of the cue
+            "The mayor continued to argue that the plan was sound.",
+            ("The mayor", "continued to argue", "that the plan was sound"),
+        ),
+        (  # a bracket that closes inside the span stays
+            "Senate Majority Leader Harry Reid (D) said the bill would pass next week.",
+            ("Senate Majority Leader Harry Reid (D)", "said", "the bill would pass next week"),
+        ),
+        (  # a second "that" clause the parser hangs on the verb
+            "The campaign said that turnout was high, and that the results would be known soon.",
+            ("The campaign", "said", "that turnout was high, and that the results would be known soon"),
+        ),
+        (  # a content that opens a quote runs to the quote's end
+            "He said that he’ll “need a lot of help. So we’ll see how it works.” The race goes on.",
+            ("He", "said", "that he’ll “need a lot of help. So we’ll see how it works"),
+        ),
+    ],
+)
+def test_attribution_spans_follow_polnear(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _attributions(text)
+
+
+def test_when_asked_leaves_when_out_of_the_cue() -> None:
+    cues = [cue for _, cue, _ in _attributions("When asked about the polls, the governor said that he was calm.")]
+    assert cues and all(cue is not None and not cue.lower().startswith("when") for cue in cues)
