@@ -11,13 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.api.cache import ResponseCache
-from storyline.api.fts import query_terms, segments
 from storyline.api.highlight import Mark, spin_comparisons, split_text, word_diff
 from storyline.api.outline import read_polygon_rings, ring_path
 from storyline.api.pages import path_quote, plover_class, safe_url
 from storyline.api.security import RateLimiter
 from storyline.api.settings import ApiSettings, is_loopback
 from storyline.errors import StorylineError
+from storyline.store.search import query_terms, segments
 
 marks = st.builds(
     Mark,

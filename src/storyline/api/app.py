@@ -26,15 +26,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__, corpus
-from storyline.api import graph, queries
 from storyline.api.cache import ResponseCache, StoreVersion, encode_json
-from storyline.api.fts import SearchSupport, detect_support, prepare_store, search
 from storyline.api.security import ApiError, GuardMiddleware, RateLimiter, bad_parameter, check_token, not_found
 from storyline.api.settings import ApiSettings
 from storyline.document import Document
 from storyline.ingest import STDIN, read_input
 from storyline.settings import Options
-from storyline.store import Repository
+from storyline.store import Repository, graph, queries
+from storyline.store.search import SearchSupport, detect_support, prepare_store, search
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import Request
 
-from storyline.store.models import articles
+from storyline.store import queries
 
 
 def encode_json(value: Any) -> bytes:
@@ -83,9 +83,6 @@ class ResponseCache:
         return body
 
 
-_MAX_SEQ = sa.select(sa.func.max(articles.c.seq))
-
-
 class StoreVersion:
     """The store's version for caching, the highest article ``seq``, read again at most every ``max_age`` s.
 
@@ -106,6 +103,6 @@ class StoreVersion:
 
     def refresh(self) -> int:
         with self.engine.connect() as conn:
-            version = int(conn.scalar(_MAX_SEQ) or 0)
+            version = queries.latest_seq(conn)
         self._value = (self.clock() + self.max_age, version)
         return version

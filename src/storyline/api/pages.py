@@ -18,11 +18,11 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from storyline.api import graph, queries
 from storyline.api.app import DATE_PATTERN, ID_PATTERN, PACKAGE_DIR, PLOVER_PATTERN, AppState, IdPath, connection_for
-from storyline.api.fts import search
 from storyline.api.highlight import Mark, spin_comparisons, split_text
 from storyline.api.security import ApiError, not_found
+from storyline.store import graph, queries
+from storyline.store.search import search
 
 PLOVER_CATEGORIES: tuple[str, ...] = (
     "AGREE",

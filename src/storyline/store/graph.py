@@ -7,7 +7,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from storyline.api.queries import (
+from storyline.store.models import articles, entities, event_actors, events, mentions, quotes
+from storyline.store.queries import (
     MAX_NETWORK_EVENTS,
     Filters,
     actor_ids,
@@ -23,7 +24,6 @@ from storyline.api.queries import (
     resolve_entity_id,
     resolve_speakers,
 )
-from storyline.store.models import articles, entities, event_actors, events, mentions, quotes
 
 
 def network(conn: sa.Connection, filters: Filters, max_nodes: int) -> dict[str, Any]:

@@ -589,3 +589,8 @@ def list_events(conn: sa.Connection, filters: Filters, limit: int, offset: int) 
     query = query.order_by(events.c.date.is_(None), events.c.date, events.c.id).limit(limit + 1).offset(offset)
     records = attach_evidence(conn, [event_record(row) for row in conn.execute(query)])
     return page(records, limit, offset)
+
+
+def latest_seq(conn: sa.Connection) -> int:
+    """The highest article ``seq``: the store's version (it grows with every article stored, by any process)."""
+    return int(conn.scalar(sa.select(sa.func.max(articles.c.seq))) or 0)
