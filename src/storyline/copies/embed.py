@@ -5,6 +5,7 @@ weights (nothing is downloaded). The model loads on first use, about a second an
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import numpy as np
@@ -16,10 +17,14 @@ DIMENSIONS = 512
 
 
 class SentenceEncoder:
-    """Embeds sentences into unit vectors; one instance per run (held in the copy state, never global)."""
+    """Embeds sentences into unit vectors; one instance per run (held in the copy state, never global).
 
-    def __init__(self, threads: int = 1) -> None:
-        self.threads = threads
+    ``threads`` bounds the BLAS threads of the forward pass (by default the machine's cores, at most 4): the
+    pipeline runs one stage at a time, so the encoder may use every core while it works.
+    """
+
+    def __init__(self, threads: int | None = None) -> None:
+        self.threads = threads if threads is not None else min(4, os.cpu_count() or 1)
         self._model: Any = None
 
     def _load(self) -> Any:

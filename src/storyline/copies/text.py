@@ -113,7 +113,10 @@ def fast_tokens(text: str) -> tuple[list[str], list[str]]:
     if text.isascii():
         forms = WORD_RE.findall(text.lower())
     else:
-        forms = WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold().replace("’", "'"))
+        # Words are found before case-folding: folding can turn a mark that is no word character into a letter
+        # (U+0345, the Greek iota subscript, folds to "ι").
+        nfkc = unicodedata.normalize("NFKC", text)
+        forms = [word.casefold().replace("’", "'") for word in WORD_RE.findall(nfkc)]
     found = _ANCHOR_WITH_BREAK_RE.findall(text)
     first = WORD_RE.search(text)
     start = first.start() if first else -1
