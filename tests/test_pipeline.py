@@ -106,3 +106,17 @@ def test_a_stateful_stage_gets_its_snapshot_and_the_articles_stored_after_it(tmp
         assert seen == [stored[2]]
         final = repo.load_state("counter")
         assert final is not None and final.seq == 4
+
+
+def test_a_stage_state_is_made_once_and_checked() -> None:
+    ctx = Context(options=Options())
+    made: list[int] = []
+
+    def create() -> list[int]:
+        made.append(1)
+        return []
+
+    first = ctx.state_of("index", list, create)
+    assert ctx.state_of("index", list, create) is first and made == [1]
+    with pytest.raises(TypeError, match=r"ctx.state\['index'\] holds a list, not a dict"):
+        ctx.state_of("index", dict, dict)

@@ -13,7 +13,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.document import ArticleUpdate, Document, Reject
 from storyline.errors import PipelineOrderError, StorylineError
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # What ingest fills before any stage runs.
 INGEST_ASSIGNS: tuple[str, ...] = ("uri", "raw_text", "title", "published", "outlet", "url")
 
+StateT = TypeVar("StateT")
 StageFn = Callable[[list[Document], "Context"], list[Document]]
 
 
@@ -62,6 +63,15 @@ class Context:
     seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))  # wall time per stage
     # Changes to articles stored in earlier batches, for the run to apply after the current batch.
     updates: list[ArticleUpdate] = field(default_factory=list)
+
+    def state_of(self, key: str, kind: type[StateT], create: Callable[[], StateT]) -> StateT:
+        """The corpus-level state a stage keeps under ``key``, made by ``create`` on first use only."""
+        state = self.state.get(key)
+        if state is None:
+            state = self.state[key] = create()
+        if not isinstance(state, kind):
+            raise TypeError(f"ctx.state[{key!r}] holds a {type(state).__name__}, not a {kind.__name__}")
+        return state
 
 
 # Stage name -> module that defines ``STAGE``; imported only when a pipeline uses it, so that a run

@@ -131,10 +131,7 @@ class CopyState:
 
 
 def state_of(ctx: Context) -> CopyState:
-    state = ctx.state.setdefault("copies", CopyState.create())
-    if not isinstance(state, CopyState):
-        raise TypeError(f"ctx.state['copies'] holds a {type(state).__name__}, not a CopyState")
-    return state
+    return ctx.state_of("copies", CopyState, CopyState.create)
 
 
 def run(docs: list[Document], ctx: Context) -> list[Document]:

@@ -37,10 +37,7 @@ STATE_KEY = "stories"
 
 def story_index(ctx: Context) -> StoryIndex:
     """The run's story index (created on first use)."""
-    index = ctx.state.setdefault(STATE_KEY, StoryIndex())
-    if not isinstance(index, StoryIndex):
-        raise TypeError(f"ctx.state[{STATE_KEY!r}] holds a {type(index).__name__}, not a StoryIndex")
-    return index
+    return ctx.state_of(STATE_KEY, StoryIndex, StoryIndex)
 
 
 def _add(index: StoryIndex, doc: Document) -> Assignment:

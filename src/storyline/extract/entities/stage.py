@@ -107,10 +107,7 @@ class EntityState:
 
 
 def entity_state(ctx: Context) -> EntityState:
-    state = ctx.state.setdefault(STATE_KEY, EntityState())
-    if not isinstance(state, EntityState):
-        raise TypeError(f"ctx.state[{STATE_KEY!r}] holds a {type(state).__name__}, not an EntityState")
-    return state
+    return ctx.state_of(STATE_KEY, EntityState, EntityState)
 
 
 def run(docs: list[Document], ctx: Context) -> list[Document]:

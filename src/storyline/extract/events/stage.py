@@ -90,10 +90,7 @@ class EventState:
 
 
 def event_state(ctx: Context) -> EventState:
-    state = ctx.state.setdefault(STATE_KEY, EventState())
-    if not isinstance(state, EventState):
-        raise TypeError(f"ctx.state[{STATE_KEY!r}] holds a {type(state).__name__}, not an EventState")
-    return state
+    return ctx.state_of(STATE_KEY, EventState, EventState)
 
 
 def _entity_of(doc: Document, span: ArgumentSpan | None, kinds: frozenset[str]) -> str | None:

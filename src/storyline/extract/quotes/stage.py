@@ -78,10 +78,7 @@ def _encoder() -> SentenceEncoder:
 
 
 def quote_state(ctx: Context) -> QuoteState:
-    state = ctx.state.setdefault(STATE_KEY, QuoteState())
-    if not isinstance(state, QuoteState):
-        raise TypeError(f"ctx.state[{STATE_KEY!r}] holds a {type(state).__name__}, not a QuoteState")
-    return state
+    return ctx.state_of(STATE_KEY, QuoteState, QuoteState)
 
 
 def quotation(doc: Document, quote: Quote) -> Quotation:
