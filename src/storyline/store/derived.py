@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
@@ -76,13 +76,16 @@ class DerivedData:
             for story in all_stories
         ]
         topic_rows = [{"id": topic.id, "title": topic.title} for topic in all_topics]
+        self._replace_tables((stories, story_rows), (topics, topic_rows))
+
+    def _replace_tables(self, *contents: tuple[sa.Table, Sequence[Mapping[str, object]]]) -> None:
+        """Empty the tables of a stage's view and fill them with its new rows, all in one transaction."""
         with self._write_transaction() as conn:
-            conn.execute(stories.delete())
-            conn.execute(topics.delete())
-            if story_rows:
-                conn.execute(stories.insert(), story_rows)
-            if topic_rows:
-                conn.execute(topics.insert(), topic_rows)
+            for table, _rows in contents:
+                conn.execute(table.delete())
+            for table, rows in contents:
+                if rows:
+                    conn.execute(table.insert(), list(rows))
 
     def iter_stories(self) -> Iterator[Story]:
         """Every story, ordered by id, with its articles in ingest order."""
@@ -138,12 +141,7 @@ class DerivedData:
             for entity in all_entities
         ]
         redirect_rows = [{"from_id": old, "to_id": new} for old, new in sorted(redirects.items())]
-        with self._write_transaction() as conn:
-            conn.execute(entities.delete())
-            conn.execute(entity_redirects.delete())
-            for table, table_rows in ((entities, rows), (entity_redirects, redirect_rows)):
-                if table_rows:
-                    conn.execute(table.insert(), table_rows)
+        self._replace_tables((entities, rows), (entity_redirects, redirect_rows))
 
     def entity_redirects(self) -> dict[str, str]:
         """Entity ids issued earlier and merged since -> the id that holds them now."""
@@ -232,12 +230,7 @@ class DerivedData:
             roles = [("source", i) for i in event.source_ids] + [("target", i) for i in event.target_ids]
             roles += [("location", event.location_id)] if event.location_id else []
             actor_rows += ({"event_id": event.id, "role": r, "entity_id": i} for r, i in sorted(set(roles)))
-        with self._write_transaction() as conn:
-            conn.execute(events.delete())
-            conn.execute(event_actors.delete())
-            for table, table_rows in ((events, rows), (event_actors, actor_rows)):
-                if table_rows:
-                    conn.execute(table.insert(), table_rows)
+        self._replace_tables((events, rows), (event_actors, actor_rows))
 
     def iter_events(self) -> Iterator[tuple[Event, list[Span]]]:
         """Every event, ordered by id, with its evidence: the reporting sentences (article ingest order)."""
