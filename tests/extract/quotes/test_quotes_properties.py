@@ -31,7 +31,9 @@ def test_quoted_spans_are_ordered_and_inside_the_text(text: str) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_find_quotes_never_crashes_and_its_spans_are_the_text(text: str) -> None:
     nlp = load_parser()
-    for quote in find_quotes(text, nlp(text), ()):
+    found = find_quotes(text, nlp(text), ())
+    assert len({(quote.start, quote.end) for quote in found}) == len(found)  # one quote per span
+    for quote in found:
         assert 0 <= quote.start < quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.text
         for start, end in ((quote.cue_start, quote.cue_end), (quote.source_start, quote.source_end)):

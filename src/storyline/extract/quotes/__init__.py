@@ -78,10 +78,12 @@ def find_quotes(text: str, parse: Doc, entities: Sequence[EntityMention]) -> lis
     resolver = SpeakerResolver(parse, entities)
     quotes: list[Quote] = []
     previous: Speaker | None = None
+    spans: set[tuple[int, int]] = set()
     for attribution in attributions:
         start, end = trim(text, attribution.content_start, attribution.content_end)
-        if end <= start:
+        if end <= start or (start, end) in spans:  # one quote per content span: two cues can claim the same words
             continue
+        spans.add((start, end))
         speaker: Speaker | None = None
         if attribution.source is not None:
             speaker = resolver.resolve(*attribution.source)

@@ -152,12 +152,9 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
             doc.quotations = []
             doc.notes.append(f"quotes: skipped, language {doc.language or 'unknown'}")
             continue
-        found: list[Quotation] = []
-        spans: set[tuple[int, int]] = set()
-        for quote in find_quotes(doc.text, parses[doc.id], entity_mentions(doc.mentions)):
-            if (quote.start, quote.end) not in spans:  # one quote per span (its id is the span's)
-                spans.add((quote.start, quote.end))
-                found.append(quotation(doc, quote))
+        found = [
+            quotation(doc, quote) for quote in find_quotes(doc.text, parses[doc.id], entity_mentions(doc.mentions))
+        ]
         doc.quotations = _same_as(doc, found, state)
         state.remember(doc)
         ctx.counts["quotes.found"] += len(found)
