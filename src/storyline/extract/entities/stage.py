@@ -75,9 +75,9 @@ class EntityState:
                 moved[entity_id] = live
         return moved
 
-    def view(self) -> list[Entity]:
-        """Every entity as the store keeps it, with the place most of its mentions resolved to."""
-        redirects = self.redirects()
+    def view(self, redirects: dict[str, str]) -> list[Entity]:
+        """Every entity as the store keeps it, with the place most of its mentions resolved to (``redirects`` is
+        what :meth:`redirects` gives: the places of merged ids count for the entity that holds them now)."""
         places: dict[str, Counter[PlaceKey]] = {}
         for entity_id, resolved_to in self.places.items():
             places.setdefault(redirects.get(entity_id, entity_id), Counter()).update(resolved_to)
@@ -149,7 +149,8 @@ def absorb(docs: list[Document], ctx: Context) -> None:
 def finish(ctx: Context, repo: Repository) -> None:
     """Write the entity view and the merged ids to the store."""
     state = entity_state(ctx)
-    repo.replace_entities(state.view(), state.redirects())
+    redirects = state.redirects()
+    repo.replace_entities(state.view(redirects), redirects)
 
 
 STAGE = Stage(
