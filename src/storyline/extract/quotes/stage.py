@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -70,11 +70,11 @@ class _RememberingEncoder:
 
 
 @lru_cache(maxsize=1)
-def _encoder() -> SentenceEncoder:
+def _encoder() -> _RememberingEncoder:
     """One remembering encoder per process (model objects are not part of the saved state)."""
     from storyline.copies.embed import SentenceEncoder
 
-    return cast("SentenceEncoder", _RememberingEncoder(SentenceEncoder()))
+    return _RememberingEncoder(SentenceEncoder())
 
 
 def quote_state(ctx: Context) -> QuoteState:
