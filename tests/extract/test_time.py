@@ -295,6 +295,45 @@ def test_the_year_earlier_quarter_follows_the_quarter_reported() -> None:
     assert values(text, "1989-10-26") == {"the third quarter": "1989-Q3", "a year earlier": "1988-Q3"}
 
 
+def test_a_year_ago_after_nine_months_is_the_year_not_the_quarter() -> None:
+    """TBAQ wsj_1013 and wsj_0144: the period compared is the nine months, which has no quarter a year back."""
+    text = (
+        "Columbia announced a loss for the third quarter of $226.3 million. For the nine months, losses totaled "
+        "$212 million, or $10.83 a share, compared with net income of $48.7 million, or $1.11 a share, a year "
+        "earlier. The results include a write-down."
+    )
+    found = values(text, "1989-10-26")
+    assert (found["the third quarter"], found["a year earlier"]) == ("1989-Q3", "1988")
+    text = (
+        "Net advanced to $94.2 million in the third quarter. In the first nine months, net was $306 million, "
+        "compared with a loss of $195 million in the 1988 period. The year-ago results included a charge."
+    )
+    assert values(text, "1989-11-02")["The year-ago"] == "1988"
+
+
+def test_a_part_of_the_day_alone_is_one_of_the_day_in_focus() -> None:
+    """TBAQ PRI19980306.2000.1675, wsj_0169 and wsj_0586 (all three tagged in the gold, none left out)."""
+    assert values("By mid afternoon, official Serb sources were saying the fighting had stopped.", "1998-03-06") == {
+        "mid afternoon": "1998-03-06TAF"
+    }
+    assert values("In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.", "1989-11-02") == {
+        "mid-afternoon yesterday": "1989-11-01TAF"
+    }
+    text = "Hopes were dashed Friday. Dealers placed heavy buy orders in the morning to start the day."
+    assert values(text, "1989-10-30") == {"Friday": "1989-10-27", "the morning": "1989-10-27TMO"}
+    # Not a part of one day: "the morning of Oct. 23" is the date's, and a bare "morning" is no expression.
+    assert "the morning" not in values("He was seen in the morning of Oct. 23.", "1989-10-30")
+    assert values("Morning papers carried the story.", "1989-10-30") == {}
+
+
+def test_a_quarter_named_after_the_nine_months_is_the_period_compared_again() -> None:
+    text = (
+        "For the nine months, net rose 12%. In the third quarter, profit rose to $5 million from $4 million a "
+        "year earlier."
+    )
+    assert values(text, "1989-10-26")["a year earlier"] == "1988-Q3"
+
+
 def test_mentions_are_ordered_and_do_not_overlap() -> None:
     text = seed("003").raw_text
     mentions = find_times(text, "2022-06-10")

@@ -15,6 +15,7 @@ from storyline.eval.time import (
     TimemlDocument,
     Timex,
     compare,
+    compare_by_greatest_overlap,
     evaluate_time,
     read_timeml,
     score_document,
@@ -82,6 +83,73 @@ def test_one_prediction_matches_one_gold_expression() -> None:
     score = score_document(gold, predicted)
     assert (score.relaxed, score.value_correct) == (1, 1)
     assert score.relaxed_prf == pytest.approx((1.0, 0.5, 2 / 3))
+
+
+def test_official_pairs_are_made_in_text_order_not_by_greatest_overlap() -> None:
+    """The TE3 scorer pairs a system expression with the gold one open where it starts (TBAQ NYT19990419.0515:
+    gold "6 a.m. ten days", system "6 a.m." and "ten days"): the first to start wins, not the longest overlap."""
+    text = "at 6 a.m. ten days before"
+    gold = [Timex(3, 18, text[3:18], "TIME", "1998-10-13T06:00")]
+    predicted = [Timex(3, 9, text[3:9], "TIME", "1998-10-13T06:00"), Timex(10, 18, text[10:18], "DURATION", "P10D")]
+    assert compare(gold, predicted).pairs == ((gold[0], predicted[0]),)
+    assert compare_by_greatest_overlap(gold, predicted).pairs == ((gold[0], predicted[1]),)
+    score = score_document(gold, predicted)
+    assert (score.relaxed, score.value_correct, score.strict) == (1, 1, 0)
+    assert (score.overlap_relaxed, score.overlap_value_correct) == (1, 0)
+    assert "greatest overlap first" in score.report() and "TempEval-3 official" in score.report()
+
+
+def test_official_pairs_are_one_to_one_and_a_gold_start_inside_a_prediction_pairs() -> None:
+    # A prediction that starts first takes the gold expression starting inside it; a second gold one inside the
+    # same prediction stays unmatched (its partner is taken), as the normaliser's used-id check does.
+    gold = [_timex(5, 10, "2021-10-06"), _timex(12, 18, "2021")]
+    predicted = [_timex(0, 20, "2021-10-06")]
+    comparison = compare(gold, predicted)
+    assert comparison.pairs == ((gold[0], predicted[0]),) and comparison.missed == (gold[1],)
+    # Same start: the gold expression is read first and the prediction pairs with it.
+    assert compare([_timex(0, 4, "P1D")], [_timex(0, 8, "P2D")]).pairs == ((_timex(0, 4, "P1D"), _timex(0, 8, "P2D")),)
+    # Touching is not overlapping.
+    assert compare([_timex(0, 4, "P1D")], [_timex(4, 8, "P1D")]).pairs == ()
+
+
+def test_strict_needs_the_same_text_in_a_pair() -> None:
+    gold = [Timex(0, 6, "Friday", "DATE", "2021-10-08")]
+    predicted = [Timex(0, 6, "Friday", "DATE", "2021-10-01")]
+    score = score_document(gold, predicted)
+    assert (score.strict, score.relaxed, score.value_correct, score.type_correct) == (1, 1, 0, 1)
+    assert score.value_prf == (0.0, 0.0, 0.0) and score.type_prf == (1.0, 1.0, 1.0)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=8).map(
+    lambda pairs: [_timex(start, start + length, "v") for start, length in pairs]
+)
+
+
+def _no_overlaps(timexes: list[Timex]) -> list[Timex]:
+    kept: list[Timex] = []
+    for timex in sorted(timexes, key=lambda t: (t.start, t.end)):
+        if not kept or timex.start >= kept[-1].end:
+            kept.append(timex)
+    return kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(gold=SPANS.map(_no_overlaps), predicted=SPANS.map(_no_overlaps))
+def test_both_pairings_are_one_to_one_overlaps_and_account_for_everything(
+    gold: list[Timex], predicted: list[Timex]
+) -> None:
+    for comparison in (compare(gold, predicted), compare_by_greatest_overlap(gold, predicted)):
+        paired_gold = [g for g, _ in comparison.pairs]
+        paired_predicted = [p for _, p in comparison.pairs]
+        assert all(min(g.end, p.end) > max(g.start, p.start) for g, p in comparison.pairs)
+        assert len(set(paired_gold)) == len(paired_gold) and len(set(paired_predicted)) == len(paired_predicted)
+        assert sorted(paired_gold + list(comparison.missed), key=lambda t: t.start) == gold
+        assert sorted(paired_predicted + list(comparison.spurious), key=lambda t: t.start) == predicted
+        # Nothing is left that could still be paired: a missed and a spurious expression never overlap.
+        assert not any(
+            min(g.end, p.end) > max(g.start, p.start) for g in comparison.missed for p in comparison.spurious
+        )
+    assert score_document(gold, gold).relaxed == len(gold)
 
 
 SPECIAL_TEXT = st.lists(st.sampled_from([*"ab <>&\"'\n\tü中", "]]>", "&amp;"]), max_size=30).map("".join)

@@ -5,14 +5,21 @@ removed), its document creation time (DCT) and its gold ``TIMEX3`` tags as code-
 :func:`write_timeml` writes a document back with our own ``TIMEX3`` tags, in the TempEval-3 layout
 (``DOCID``, ``DCT``, ``TEXT``), so any TempEval-3 tool can read it; :func:`read_timeml` reads it back.
 
-:func:`score_documents` follows the TempEval-3 definitions:
+:func:`score_documents` computes the figures of the official TempEval-3 scorer (the TE3 toolkit by UzZaman:
+``TE3-evaluation.py``, which runs Llorens's TimeML-Normalizer and then ``evaluate_entities.py``):
 
-* **strict** match: the predicted span equals the gold span;
-* **relaxed** match: the spans overlap (each gold and each predicted expression is matched at most once,
-  greatest overlap first);
-* **value** (and **type**) F1: the relaxed matches whose value (type) is also right, counted like a span
-  F1: precision over all predictions, recall over all gold expressions. This equals relaxed F1 times
-  value accuracy, the TempEval-3 "value F1".
+* **relaxed** match: the normaliser gives a system expression the id of a gold one when they overlap. It reads
+  the text in order; when an expression starts, it takes the id of the other side's expression that covers its
+  first token, unless that one is already paired (a gold expression starting on the same token as a system one
+  is read first). Pairs are therefore one to one, made in text order (:func:`compare`);
+* **strict** match: a relaxed pair whose two texts are the same;
+* relaxed (strict) precision: pairs over all predictions; recall: pairs over all gold expressions;
+* **value** (and **type**) F1: value accuracy over the relaxed pairs times relaxed F1, which equals a span F1
+  counting only the pairs whose value (type) is also right.
+
+The toolkit works on the tokens of its tokenizer; this scorer works on characters, which gives the same pairs
+when tags start and end on token boundaries, as ours and the gold's do. The scorer this module had before
+(one to one, greatest overlap first: :func:`compare_by_greatest_overlap`) is kept as a second, labelled line.
 
 :func:`evaluate_time` runs :func:`storyline.extract.time.find_times` on every ``.tml`` file under a folder,
 with the DCT as anchor, writes one prediction file per input (same name), reads the predictions back and
@@ -148,7 +155,11 @@ def write_timeml(path: Path, document: TimemlDocument, timexes: Iterable[Timex])
 
 @dataclass
 class TimeScore:
-    """Counts over a corpus, and the TempEval-3 measures computed from them."""
+    """Counts over a corpus, and the TempEval-3 measures computed from them.
+
+    ``strict``, ``relaxed``, ``value_correct`` and ``type_correct`` count the official TempEval-3 pairs
+    (:func:`compare`); the ``overlap_*`` fields count the pairs of :func:`compare_by_greatest_overlap`.
+    """
 
     documents: int = 0
     gold: int = 0
@@ -157,6 +168,10 @@ class TimeScore:
     relaxed: int = 0
     value_correct: int = 0
     type_correct: int = 0
+    overlap_strict: int = 0
+    overlap_relaxed: int = 0
+    overlap_value_correct: int = 0
+    overlap_type_correct: int = 0
     skipped: list[str] = field(default_factory=list)
 
     def add(self, other: TimeScore) -> None:
@@ -167,6 +182,10 @@ class TimeScore:
         self.relaxed += other.relaxed
         self.value_correct += other.value_correct
         self.type_correct += other.type_correct
+        self.overlap_strict += other.overlap_strict
+        self.overlap_relaxed += other.overlap_relaxed
+        self.overlap_value_correct += other.overlap_value_correct
+        self.overlap_type_correct += other.overlap_type_correct
         self.skipped.extend(other.skipped)
 
     def _prf(self, hits: int) -> tuple[float, float, float]:
@@ -185,6 +204,7 @@ class TimeScore:
 
     @property
     def value_prf(self) -> tuple[float, float, float]:
+        """TempEval-3 value F1: value accuracy times relaxed P, R and F1 (a span F1 over right-valued pairs)."""
         return self._prf(self.value_correct)
 
     @property
@@ -196,10 +216,21 @@ class TimeScore:
         """Share of relaxed matches with the right value."""
         return self.value_correct / self.relaxed if self.relaxed else 0.0
 
+    @property
+    def overlap_prf(self) -> dict[str, tuple[float, float, float]]:
+        """Strict, relaxed, value and type P/R/F1 with pairs made greatest overlap first."""
+        return {
+            "strict": self._prf(self.overlap_strict),
+            "relaxed": self._prf(self.overlap_relaxed),
+            "value": self._prf(self.overlap_value_correct),
+            "type": self._prf(self.overlap_type_correct),
+        }
+
     def report(self) -> str:
         """A small plain-text table of every measure, as the CLI prints it."""
         lines = [
             f"documents {self.documents}   gold {self.gold}   predicted {self.predicted}",
+            "TempEval-3 official (TE3 toolkit: overlapping expressions paired one to one in text order)",
             f"{'':16}{'P':>8}{'R':>8}{'F1':>8}",
         ]
         for name, (p, r, f) in (
@@ -210,6 +241,8 @@ class TimeScore:
         ):
             lines.append(f"{name:16}{p:8.3f}{r:8.3f}{f:8.3f}")
         lines.append(f"value accuracy over relaxed matches {self.value_accuracy:.3f}")
+        overlap = "   ".join(f"{name} {prf[2]:.3f}" for name, prf in self.overlap_prf.items())
+        lines.append(f"F1 with pairs made greatest overlap first (one to one): {overlap}")
         if self.skipped:
             lines.append(f"skipped {len(self.skipped)}: {', '.join(self.skipped)}")
         return "\n".join(lines)
@@ -224,7 +257,45 @@ class Comparison:
     spurious: tuple[Timex, ...]
 
 
+def _comparison(gold: Sequence[Timex], predicted: Sequence[Timex], matched: dict[int, int]) -> Comparison:
+    """Build a :class:`Comparison` from ``matched`` (gold index -> predicted index)."""
+    pairs = sorted(((gold[gi], predicted[pi]) for gi, pi in matched.items()), key=lambda pair: pair[0].start)
+    used_predicted = set(matched.values())
+    missed = tuple(g for gi, g in enumerate(gold) if gi not in matched)
+    spurious = tuple(p for pi, p in enumerate(predicted) if pi not in used_predicted)
+    return Comparison(tuple(pairs), missed, spurious)
+
+
 def compare(gold: Sequence[Timex], predicted: Sequence[Timex]) -> Comparison:
+    """Pair gold and predicted expressions as the official TempEval-3 scorer does.
+
+    Expressions are read in the order they start, a gold one before a predicted one starting at the same place.
+    Each takes as partner the other side's expression that covers its first character (one that started
+    earlier and has not ended, or for a predicted expression also a gold one starting at the same place),
+    unless that expression already has a partner. So pairs are one to one and made in text order.
+    """
+    starts = sorted(
+        [(g.start, 0, gi) for gi, g in enumerate(gold)] + [(p.start, 1, pi) for pi, p in enumerate(predicted)]
+    )
+    gold_partner: dict[int, int] = {}
+    predicted_partner: dict[int, int] = {}
+    for position, side, index in starts:
+        if side == 0:
+            for pi, p in enumerate(predicted):
+                if p.start < position < p.end and pi not in predicted_partner:
+                    gold_partner[index] = pi
+                    predicted_partner[pi] = index
+                    break
+        else:
+            for gi, g in enumerate(gold):
+                if g.start <= position < g.end and gi not in gold_partner:
+                    gold_partner[gi] = index
+                    predicted_partner[index] = gi
+                    break
+    return _comparison(gold, predicted, gold_partner)
+
+
+def compare_by_greatest_overlap(gold: Sequence[Timex], predicted: Sequence[Timex]) -> Comparison:
     """Match gold and predicted expressions one to one by overlap, greatest overlap first."""
     candidates = []
     for gi, g in enumerate(gold):
@@ -233,32 +304,32 @@ def compare(gold: Sequence[Timex], predicted: Sequence[Timex]) -> Comparison:
             if overlap > 0:
                 candidates.append((-overlap, gi, pi))
     candidates.sort()
-    used_gold: set[int] = set()
+    matched: dict[int, int] = {}
     used_predicted: set[int] = set()
-    pairs: list[tuple[Timex, Timex]] = []
     for _, gi, pi in candidates:
-        if gi in used_gold or pi in used_predicted:
+        if gi in matched or pi in used_predicted:
             continue
-        used_gold.add(gi)
+        matched[gi] = pi
         used_predicted.add(pi)
-        pairs.append((gold[gi], predicted[pi]))
-    pairs.sort(key=lambda pair: pair[0].start)
-    missed = tuple(g for gi, g in enumerate(gold) if gi not in used_gold)
-    spurious = tuple(p for pi, p in enumerate(predicted) if pi not in used_predicted)
-    return Comparison(tuple(pairs), missed, spurious)
+    return _comparison(gold, predicted, matched)
 
 
 def score_document(gold: Sequence[Timex], predicted: Sequence[Timex]) -> TimeScore:
-    comparison = compare(gold, predicted)
+    official = compare(gold, predicted).pairs
+    by_overlap = compare_by_greatest_overlap(gold, predicted).pairs
     gold_spans = {(g.start, g.end) for g in gold}
     return TimeScore(
         documents=1,
         gold=len(gold),
         predicted=len(predicted),
-        strict=sum(1 for p in {(p.start, p.end) for p in predicted} if p in gold_spans),
-        relaxed=len(comparison.pairs),
-        value_correct=sum(1 for g, p in comparison.pairs if g.value == p.value),
-        type_correct=sum(1 for g, p in comparison.pairs if g.type == p.type),
+        strict=sum(1 for g, p in official if g.text == p.text),
+        relaxed=len(official),
+        value_correct=sum(1 for g, p in official if g.value == p.value),
+        type_correct=sum(1 for g, p in official if g.type == p.type),
+        overlap_strict=sum(1 for p in {(p.start, p.end) for p in predicted} if p in gold_spans),
+        overlap_relaxed=len(by_overlap),
+        overlap_value_correct=sum(1 for g, p in by_overlap if g.value == p.value),
+        overlap_type_correct=sum(1 for g, p in by_overlap if g.type == p.type),
     )
 
 

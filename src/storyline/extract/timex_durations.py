@@ -47,6 +47,33 @@ def comparing(m: re.Match[str]) -> bool:
     return bool(_COMPARISON.search(m.string[sentence_start : m.start()]))
 
 
+# A period of months a year-ago comparison can be about ("for the nine months", "the first six months"), and a
+# quarter it can be about; whichever the text names last, before the expression, is the period compared.
+_MONTHS_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b", re.I)
+_QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
+
+
+def compares_months(m: re.Match[str]) -> bool:
+    """Is a year-ago expression about a period of months ("For the nine months, net was ... a year earlier")?
+
+    The period compared is the last one the sentence names before the expression (or, when the expression
+    opens its sentence, the previous sentence: "In the first nine months, ... The year-ago results"). Nine
+    months a year back has no calendar value of its own: the expression is then the year, not a quarter.
+    """
+    window_start = max(0, m.start() - 400)
+    ends = [e.end() for e in _SENTENCE_END.finditer(m.string, window_start, m.start())]
+    if not ends:
+        return False
+    start = ends[-1]
+    if not m.string[start : m.start()].strip() and len(ends) > 1:
+        start = ends[-2]  # the expression opens its sentence: read the one before
+    before = m.string[start : m.start()]
+    months = [found.end() for found in _MONTHS_PERIOD.finditer(before)]
+    quarters = [found.end() for found in _QUARTER_WORD.finditer(before)]
+    return bool(months) and (not quarters or months[-1] > quarters[-1])
+
+
 # ---------------------------------------------------------------------------------------------- durations
 
 _RATE_BEFORE = re.compile(
@@ -102,7 +129,13 @@ def _shifted(
     if amount is None or amount != int(amount):
         return Found("DATE", "PAST_REF" if back else "FUTURE_REF", mod)
     count = int(amount) * (-1 if back else 1)
-    if name == "year" and count == -1 and r.last_quarter is not None and (tail == "earlier" or comparing(m)):
+    if (
+        name == "year"
+        and count == -1
+        and r.last_quarter is not None
+        and (tail == "earlier" or comparing(m))
+        and not compares_months(m)
+    ):
         # Results compared "with $5 million a year earlier": the quarter the text reports on, a year back.
         year_value, quarter = r.last_quarter
         return Found("DATE", f"{year_value - 1:04d}-Q{quarter}", mod, remember=False)

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from storyline.extract import timex_calendar as cal
-from storyline.extract.timex_durations import pod_suffix
+from storyline.extract.timex_durations import compares_months, pod_suffix
 from storyline.extract.timex_patterns import month, weekday, words, year
 from storyline.extract.timex_rules import (
     Found,
@@ -352,6 +352,9 @@ def _year_ago_period(m: re.Match[str], r: Resolver) -> Found | None:
     else:
         return Found("DATE", "XXXX", remember=False)
     quarter = None
+    if not (m["yord"] or m["ywhat"] or m["ywhat2"]) and compares_months(m):
+        # "For the nine months, ... compared with year-earlier net": the year, not a quarter.
+        return Found("DATE", f"{base_year - 1:04d}", remember=False)
     if m["yord"]:
         quarter = _QUARTER_ORDINALS[m["yord"].lower()]
     elif r.last_quarter is not None:
@@ -427,7 +430,21 @@ def _anaphoric_day(m: re.Match[str], r: Resolver) -> Found | None:
     return Found("TIME" if pod else "DATE", (base + timedelta(days=shift)).isoformat() + pod_suffix(pod))
 
 
+def _part_of_day(m: re.Match[str], r: Resolver) -> Found:
+    """ "mid-afternoon yesterday", "by mid-afternoon", "in the morning": a part of the day named just before
+    (or of the day the day word names), else of the anchor's day."""
+    pod = (m["ppod"] or m["ppod2"]).lower()
+    word = m["pword"] or m["pword2"]
+    if word:
+        value = r.day_word_date(word) or "XXXX-XX-XX"
+    else:
+        base = r.reference_day()
+        value = "XXXX-XX-XX" if base is None else base.isoformat()
+    return Found("TIME", value + pod_suffix(pod), _LEAD_MODS.get((m["plead"] or "").lower()))
+
+
 _POD = r"morning|afternoon|evening|night"
+_PART_DAY_WORD = r"(?:\s+(?P<{0}>yesterday|today|tomorrow))?"
 RELATIVE_RULES: tuple[Rule, ...] = (
     compile_rule(
         "day_word",
@@ -515,6 +532,17 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"|the\s+(?:next|following|previous|preceding)\s+(?:day|(?P<apod>{_POD}))|the\s+day\s+(?:before|after)(?=\s*[,.;])"
         rf"|that\s+(?:{_POD}))(?![\w-])",
         _anaphoric_day,
+    ),
+    compile_rule(
+        # A part of the day with no day of its own is one of the day in focus: "By mid afternoon, official Serb
+        # sources were saying", "Dealers placed heavy buy orders in the morning" (after "Friday").
+        "part_of_day",
+        r"(?<![\w-])(?:(?P<plead>mid|early|late)[\s-]*(?P<ppod>morning|afternoon|evening)"
+        + _PART_DAY_WORD.format("pword")
+        + r"|(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?P<ppod2>morning|afternoon|evening)(?!\s+of\b)"
+        + _PART_DAY_WORD.format("pword2")
+        + r")(?![\w-])",
+        _part_of_day,
     ),
 )
 
