@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -102,6 +103,20 @@ def test_response_cache_expires_and_bounds() -> None:
     assert ResponseCache(ttl=0).body("x", compute) == b'{"n":6}'
 
 
+def test_response_cache_keeps_within_its_byte_budget() -> None:
+    cache = ResponseCache(ttl=60.0, max_total_bytes=100)
+    for n in range(10):
+        cache.put(f"k{n}", bytes(30))
+        assert cache.total_bytes <= 100
+    assert cache.total_bytes == 90 and cache.get("k9") is not None and cache.get("k6") is None
+    cache.put("k9", bytes(10))  # replacing an answer counts its new size only
+    assert cache.total_bytes == 70
+    cache.put("big", bytes(101))  # larger than the whole budget: never kept
+    assert cache.get("big") is None and cache.total_bytes == 70
+    cache.clear()
+    assert cache.total_bytes == 0 and cache.get("k9") is None
+
+
 def test_settings_validation_and_environment() -> None:
     assert ApiSettings.from_env({"STORYLINE_API_TOKEN": " " + "t" * 20 + " "}).token == "t" * 20
     assert ApiSettings.from_env({}).writes_enabled is False
@@ -131,13 +146,15 @@ def test_outline_reads_polygon_shapefiles() -> None:
 
 
 def test_cached_answers_follow_the_store(seed_store: dict[str, object], tmp_path: Path) -> None:
-    """An article stored by another process (here: another Repository) shows within half a second, cache or not."""
+    """What another process (here: another Repository) writes shows within half a second, cache or not: a new
+    article, and a stage's view written without any new article."""
     from api_helpers import store_copy
     from fastapi.testclient import TestClient
 
     from storyline.api import create_app
-    from storyline.document import Document
+    from storyline.document import Document, Story
     from storyline.store import Repository
+    from storyline.store.models import stories
 
     path = store_copy(seed_store, tmp_path / "store.db")
     server_repo, writer = Repository(path), Repository(path)
@@ -151,6 +168,17 @@ def test_cached_answers_follow_the_store(seed_store: dict[str, object], tmp_path
             time.sleep(0.6)  # StoreVersion reads the store's version again every 0.5 s
             after = client.get("/api/stories/s1").json()
             assert [a["id"] for a in after["articles"]] == [*(a["id"] for a in before["articles"]), doc.id]
+            with writer.engine.connect() as conn:
+                rows = conn.execute(sa.select(stories)).all()
+            writer.replace_stories(  # what the stories stage's finish does: no new article, new titles
+                [
+                    Story(row.id, f"Retitled {row.id}", None, (), row.first_published, row.last_published, 1)
+                    for row in rows
+                ],
+                [],
+            )
+            time.sleep(0.6)
+            assert client.get("/api/stories/s1").json()["title"] == "Retitled s1"
     finally:
         writer.close()
         server_repo.close()

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from storyline.document import Document, Reject, RemovedLine
+from storyline.document import ArticleUpdate, Document, Reject, RemovedLine
 from storyline.errors import StorylineError
-from storyline.store import Repository, normalise_url, open_store, unstorable_reason
+from storyline.store import Repository, normalise_url, open_store, queries, unstorable_reason
+from storyline.store.derived import StateSnapshot
 from storyline.store.models import TABLE_NAMES
 
 
@@ -43,6 +44,27 @@ def test_add_then_duplicate(store_url: str, seed_documents: list[Document]) -> N
         assert not repo.has_article("a0000")
     seqs = [row[1] for row in sorted(before["articles"], key=lambda row: row[1])]
     assert seqs == list(range(1, len(seed_documents) + 1))
+
+
+def test_store_version_counts_visible_writes(store_url: str, seed_documents: list[Document]) -> None:
+    """Readers that keep answers compare the store's version: each write they could see raises it, once."""
+    with open_store(store_url) as repo:
+
+        def version() -> int:
+            with repo.engine.connect() as conn:
+                return queries.current_version(conn)
+
+        start = version()
+        repo.add_articles(seed_documents[:2])
+        assert version() == start + 1  # one transaction, one step
+        repo.add_articles(seed_documents[:2])
+        assert version() == start + 1  # nothing new: unchanged
+        assert repo.update_articles([ArticleUpdate(seed_documents[0].id, story_id="s1", fields=("story_id",))]) == 1
+        assert version() == start + 2
+        repo.replace_stories([], [])
+        assert version() == start + 3
+        repo.save_state(StateSnapshot("stories", 2, b"state"))  # a stage's own state: no reader sees it
+        assert version() == start + 3
 
 
 def test_articles_come_back_in_ingest_order_with_every_field(store_url: str, seed_documents: list[Document]) -> None:

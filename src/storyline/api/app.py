@@ -104,7 +104,7 @@ def create_app(repo: Repository, settings: ApiSettings) -> FastAPI:
     """The API and pages over an open store. With ``settings.prepare_store`` the search index is made here."""
     engine = store_engine(repo)
     support = prepare_store(engine, repo.backend) if settings.prepare_store else detect_support(engine, repo.backend)
-    cache = ResponseCache(settings.cache_seconds)
+    cache = ResponseCache(settings.cache_seconds, max_total_bytes=settings.cache_megabytes * 2**20)
     state = AppState(repo, settings, engine, support, threading.Lock(), cache, StoreVersion(engine))
     app = FastAPI(
         title="Storyline",
@@ -212,6 +212,8 @@ def _api_router(state: AppState) -> APIRouter:
             raise ApiError(415, "E316", f"unsupported content type {content_type or 'none'!r}", "send application/json")
         records = _posted_records(await request.body())
         report = await run_in_threadpool(_ingest_records, state, records)
+        state.cache.clear()  # this server's next reads see the write at once, not within half a second
+        await run_in_threadpool(state.version.refresh)
         return JSONResponse(report, status_code=201 if report["added"] else 200)
 
     @router.get("/stories", tags=["stories"], summary="Stories, newest first, with source counts")

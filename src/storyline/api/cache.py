@@ -1,10 +1,10 @@
 """A small in-process cache of encoded JSON answers, so that hot reads (a story, a timeline) skip the database.
 
-Answers are keyed by the store's version as well as the request: the highest article ``seq`` (see
-``StoreVersion``), so an article stored by any process makes every older answer unreachable within half a second.
-What the stages derive after storing (stories, events) may still change without a new ``seq``: for that an
-answer is kept ``ttl`` seconds at most. The least recently used goes first past ``max_entries``, an answer
-larger than ``max_bytes`` is never kept, and a write through this server (``POST /api/articles``) clears all.
+Answers are keyed by the store's version as well as the request: a counter that every write transaction raises
+(``store_version``, see ``StoreVersion``), so anything written by any process (an article, a stage's stories or
+events) makes every older answer unreachable within half a second. An answer is kept ``ttl`` seconds at most
+besides. The least recently used go first when the kept answers pass ``max_entries`` or ``max_total_bytes``
+together; an answer larger than ``max_bytes`` is never kept; a write through this server clears all at once.
 """
 
 from __future__ import annotations
@@ -32,22 +32,31 @@ class ResponseCache:
     def __init__(
         self,
         ttl: float,
-        max_entries: int = 4096,
+        max_entries: int = 100_000,
         max_bytes: int = 1_000_000,
+        max_total_bytes: int = 64 * 2**20,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.ttl = ttl
         self.max_entries = max_entries
         self.max_bytes = max_bytes
+        self.max_total_bytes = max_total_bytes
         self.clock = clock
         self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._total_bytes = 0
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
+    @property
+    def total_bytes(self) -> int:
+        """The bytes of the answers kept now (bodies only)."""
+        return self._total_bytes
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._total_bytes = 0
 
     def key(self, request: Request, version: object) -> str:
         query = "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
@@ -65,13 +74,17 @@ class ResponseCache:
             return found[1]
 
     def put(self, key: str, body: bytes) -> None:
-        if self.ttl <= 0 or len(body) > self.max_bytes:
+        if self.ttl <= 0 or len(body) > min(self.max_bytes, self.max_total_bytes):
             return
         with self._lock:
+            replaced = self._entries.pop(key, None)
+            if replaced is not None:
+                self._total_bytes -= len(replaced[1])
             self._entries[key] = (self.clock() + self.ttl, body)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            self._total_bytes += len(body)
+            while len(self._entries) > self.max_entries or self._total_bytes > self.max_total_bytes:
+                _key, (_expires, dropped) = self._entries.popitem(last=False)
+                self._total_bytes -= len(dropped)
 
     def body(self, key: str, compute: Callable[[], Any]) -> bytes:
         """The encoded answer for ``key``: kept, or computed (and kept while it may be)."""
@@ -84,10 +97,10 @@ class ResponseCache:
 
 
 class StoreVersion:
-    """The store's version for caching, the highest article ``seq``, read again at most every ``max_age`` s.
+    """The store's version for caching (``store_version``, raised by every write), read again every ``max_age`` s.
 
-    So a new article, stored by any process, reaches the answers within ``max_age`` (0.5 s by default), and a
-    cached answer costs no database round trip (nor a hop to a worker thread) in between.
+    So whatever any process writes reaches the answers within ``max_age`` (0.5 s by default), and a cached answer
+    costs no database round trip (nor a hop to a worker thread) in between.
     """
 
     def __init__(self, engine: sa.Engine, max_age: float = 0.5, clock: Callable[[], float] = time.monotonic) -> None:
@@ -103,6 +116,6 @@ class StoreVersion:
 
     def refresh(self) -> int:
         with self.engine.connect() as conn:
-            version = queries.latest_seq(conn)
+            version = queries.current_version(conn)
         self._value = (self.clock() + self.max_age, version)
         return version

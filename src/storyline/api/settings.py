@@ -24,7 +24,7 @@ class ApiSettings:
     ``read_requires_token``: reads need the token too (``serve`` turns this on for a non-loopback address
     unless told the reads are public). ``max_body_bytes`` bounds a request body; ``rate_per_minute`` and
     ``rate_burst`` bound one client's requests (0 switches the limit off); ``max_page_size`` bounds ``limit``;
-    ``cache_seconds`` is how long a JSON answer may be reused (see :mod:`storyline.api.cache`).
+    ``cache_seconds`` and ``cache_megabytes`` bound the kept JSON answers (see :mod:`storyline.api.cache`).
     """
 
     token: str | None = None
@@ -34,9 +34,12 @@ class ApiSettings:
     rate_burst: int = 120
     max_page_size: int = 200
     ingest_stages: tuple[str, ...] = DEFAULT_INGEST_STAGES
-    # Seconds a JSON answer may be served from the in-process cache (0: never). A new article (from any process)
-    # invalidates at once; what stages derive later without a new article shows after at most this long.
-    cache_seconds: float = 30.0
+    # Seconds a JSON answer may be served from the in-process cache (0: never). Any write to the store, by any
+    # process, invalidates every kept answer within half a second (see storyline.api.cache), so this only bounds
+    # how long an answer is kept at all.
+    cache_seconds: float = 300.0
+    # The most memory the kept answers take together, in MiB.
+    cache_megabytes: int = 64
     # Create the full-text index (and the indexes the API's queries use) when the app starts.
     prepare_store: bool = True
 
@@ -56,6 +59,8 @@ class ApiSettings:
             )
         if not 0 <= self.cache_seconds <= 3600:
             raise StorylineError("E301", f"cache_seconds must lie in [0, 3600], not {self.cache_seconds}", None)
+        if not 1 <= self.cache_megabytes <= 65_536:
+            raise StorylineError("E301", f"cache_megabytes must lie in [1, 65536], not {self.cache_megabytes}", None)
         if not 1 <= self.max_page_size <= 10_000:
             raise StorylineError("E301", f"max_page_size must lie in [1, 10000], not {self.max_page_size}", None)
 

@@ -24,6 +24,7 @@ from storyline.store.models import (
     events,
     mentions,
     quotes,
+    store_version,
     stories,
     topics,
 )
@@ -60,6 +61,8 @@ class DerivedData:
                 changed += conn.execute(
                     articles.update().where(articles.c.id == update.article_id).values(values)
                 ).rowcount
+            if changed:
+                raise_version(conn)
         return changed
 
     def replace_stories(self, all_stories: Iterable[Story], all_topics: Iterable[Topic]) -> None:
@@ -86,6 +89,7 @@ class DerivedData:
             for table, rows in contents:
                 if rows:
                     conn.execute(table.insert(), list(rows))
+            raise_version(conn)
 
     def iter_stories(self) -> Iterator[Story]:
         """Every story, ordered by id, with its articles in ingest order."""
@@ -278,6 +282,15 @@ class DerivedData:
     def max_seq(self) -> int:
         with self._engine.connect() as conn:
             return int(conn.scalar(sa.select(sa.func.max(articles.c.seq))) or 0)
+
+
+def raise_version(conn: sa.Connection) -> None:
+    """Count a write that readers can see (``store_version``): last in its transaction, so that on PostgreSQL the
+    row's lock is held only while committing. Saving a stage's own state is not such a write."""
+    conn.execute(_RAISE_VERSION)
+
+
+_RAISE_VERSION = store_version.update().where(store_version.c.id == 1).values(version=store_version.c.version + 1)
 
 
 def _json(values: Iterable[str]) -> str:

@@ -106,6 +106,16 @@ corpus_state = sa.Table(
     sa.Column("payload", sa.LargeBinary(), nullable=False),
 )
 
+# One row: a counter raised by every write that readers can see (new articles with their annotations, rejects,
+# article updates, the stages' views; ``derived.raise_version``). A reader that keeps answers (the API's cache)
+# compares it.
+store_version = sa.Table(
+    "store_version",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("version", sa.BigInteger(), nullable=False),
+)
+
 # ---- What the extraction stages found in each article: written with the article, in its transaction. ----
 
 

@@ -25,6 +25,7 @@ from storyline.store.models import (
     events,
     mentions,
     quotes,
+    store_version,
     stories,
     topics,
 )
@@ -591,6 +592,6 @@ def list_events(conn: sa.Connection, filters: Filters, limit: int, offset: int) 
     return page(records, limit, offset)
 
 
-def latest_seq(conn: sa.Connection) -> int:
-    """The highest article ``seq``: the store's version (it grows with every article stored, by any process)."""
-    return int(conn.scalar(sa.select(sa.func.max(articles.c.seq))) or 0)
+def current_version(conn: sa.Connection) -> int:
+    """The store's version: it grows with every write readers can see (articles, views, …), by any process."""
+    return int(conn.scalar(sa.select(store_version.c.version).where(store_version.c.id == 1)) or 0)

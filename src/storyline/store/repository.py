@@ -47,7 +47,7 @@ from storyline.store.annotations import (
     insert_annotations,
     load_annotations,
 )
-from storyline.store.derived import DerivedData
+from storyline.store.derived import DerivedData, raise_version
 from storyline.store.models import (
     TABLE_NAMES,
     articles,
@@ -267,6 +267,7 @@ class Repository(DerivedData):
                 conn.execute(articles.insert(), new_rows)
                 self._insert_removed_lines(conn, new_lines)
                 insert_annotations(conn, new_annotations)
+                raise_version(conn)
         return added
 
     def _stored_ids(self, conn: sa.Connection, ids: set[str]) -> set[str]:
@@ -296,7 +297,10 @@ class Repository(DerivedData):
         insert = _insert_ignoring_duplicates(self.backend, rejects, "id").returning(rejects.c.id)
         with self._write_transaction(lock=False) as conn:
             # RETURNING gives a row only when the insert happened (rowcount is not reliable on every driver).
-            return conn.execute(insert, row).first() is not None
+            inserted = conn.execute(insert, row).first() is not None
+            if inserted:
+                raise_version(conn)
+            return inserted
 
     # Reading.
 
