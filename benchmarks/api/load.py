@@ -274,15 +274,20 @@ def app_factory() -> Any:
 
     repo = Repository(os.environ["STORYLINE_BENCH_DB"])
     # The clients all come from one address: no rate limit here.
-    settings = ApiSettings(rate_per_minute=0, cache_seconds=float(os.environ["STORYLINE_BENCH_CACHE"]))
+    settings = ApiSettings(
+        rate_per_minute=0,
+        cache_seconds=float(os.environ["STORYLINE_BENCH_CACHE"]),
+        read_threads=int(os.environ.get("STORYLINE_BENCH_READ_THREADS", "2")),
+    )
     return create_app(repo, settings)
 
 
-def serve(db: Path, port: int, cache_seconds: float, workers: int) -> None:
+def serve(db: Path, port: int, cache_seconds: float, workers: int, read_threads: int) -> None:
     import uvicorn
 
     os.environ["STORYLINE_BENCH_DB"] = str(db.resolve())
     os.environ["STORYLINE_BENCH_CACHE"] = str(cache_seconds)
+    os.environ["STORYLINE_BENCH_READ_THREADS"] = str(read_threads)
     if workers > 1:
         app_factory()  # make the search index once, before the workers start
     uvicorn.run(
@@ -399,6 +404,8 @@ def run(
     out: Path | None,
     cache_seconds: float,
     workers: int,
+    read_threads: int,
+    warmup: float,
 ) -> None:
     with Repository(db) as repo, repo._engine.connect() as conn:
         ids = {
@@ -407,7 +414,7 @@ def run(
         }
         article_count = repo.counts()["articles"]
     command = [sys.executable, __file__, "serve", "--db", str(db), "--port", str(port)]
-    command += ["--cache-seconds", str(cache_seconds), "--workers", str(workers)]
+    command += ["--cache-seconds", str(cache_seconds), "--workers", str(workers), "--read-threads", str(read_threads)]
     server = subprocess.Popen(command)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -424,6 +431,9 @@ def run(
         for _ in range(3):  # warm the server up (first queries, imports)
             httpx.get(f"{base}/api/stories/{ids['stories'][0]}", timeout=30)
             httpx.get(f"{base}/api/topics/{ids['topics'][0]}/timeline", timeout=30)
+        # The same load for `warmup` seconds first, measured apart: a server that has run a while has the store's
+        # pages in the OS cache and its hot answers kept; the figures after it are the steady state.
+        warmup_summary = asyncio.run(_load(port, clients, warmup, paths, ids)) if warmup > 0 else None
         cpu_before, wall_before = _cpu_seconds(server.pid), time.perf_counter()
         summary = asyncio.run(_load(port, clients, duration, paths, ids))
         server_cpu = _cpu_seconds(server.pid) - cpu_before
@@ -440,12 +450,15 @@ def run(
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}",
         "cache_seconds": cache_seconds,
         "server_workers": workers,
+        "read_threads": read_threads,
+        "warmup_s": warmup,
         # Measured on the server process (its workers, when more than one, are not counted: then null).
         "server_cpu_share": round(server_cpu / server_wall, 2) if workers == 1 else None,
         "server_cpu_ms_per_request": (
             round(1000 * server_cpu / max(1, sum(r["requests"] for r in summary.values())), 2) if workers == 1 else None
         ),
         "results": summary,
+        "warmup_results": warmup_summary,
     }
     print(json.dumps(report, indent=2))
     if out is not None:
@@ -470,8 +483,10 @@ def main() -> None:
     run_cmd.add_argument("--paths", default="story,timeline", help="comma-separated: story, timeline, story-page")
     run_cmd.add_argument("--out", type=Path)
     for command in (serve_cmd, run_cmd):
-        command.add_argument("--cache-seconds", type=float, default=30.0, help="the API's cache_seconds (0: off)")
+        command.add_argument("--cache-seconds", type=float, default=300.0, help="the API's cache_seconds (0: off)")
         command.add_argument("--workers", type=int, default=1, help="server processes")
+        command.add_argument("--read-threads", type=int, default=2, help="the API's read_threads")
+    run_cmd.add_argument("--warmup", type=float, default=0.0, help="seconds of the same load first, reported apart")
     args = parser.parse_args()
     if args.command == "build":
         if args.db.exists():
@@ -479,7 +494,7 @@ def main() -> None:
         args.db.parent.mkdir(parents=True, exist_ok=True)
         build(args.db, args.articles, args.seed)
     elif args.command == "serve":
-        serve(args.db, args.port, args.cache_seconds, args.workers)
+        serve(args.db, args.port, args.cache_seconds, args.workers, args.read_threads)
     else:
         run(
             args.db,
@@ -490,6 +505,8 @@ def main() -> None:
             args.out,
             args.cache_seconds,
             args.workers,
+            args.read_threads,
+            args.warmup,
         )
 
 

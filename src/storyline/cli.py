@@ -334,13 +334,16 @@ def serve(
     public: Annotated[
         bool, typer.Option("--public", help="Let anyone read on a non-loopback address (writes still need the token).")
     ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Server processes sharing the port (one per CPU core).")
+    ] = 1,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json) and the web pages over a store; writes need STORYLINE_API_TOKEN."""
     from storyline.api.serve import serve as serve_store
 
     try:
         options = Options().with_(db=db)
-        serve_store(options.db, host=host, port=port, public_reads=public)
+        serve_store(options.db, host=host, port=port, public_reads=public, workers=workers)
     except StorylineError as error:
         raise _fail(error) from error
 

@@ -54,9 +54,24 @@ def ingest(
 
     Each article is stored in a transaction of its own, and its id is derived from its content, so a run
     that is killed part-way and run again ends with exactly the store one clean run gives. An article
-    already in the store is skipped before any stage runs.
+    already in the store is skipped before any stage runs. One run at a time per store (``Repository.ingest_lock``):
+    a second run, from any process, waits for the first.
     """
     pipeline = build(stages)
+    with repo.ingest_lock():
+        return _ingest_locked(sources, repo, options, pipeline, stdin, on_reject, on_inputs_listed, on_input_done)
+
+
+def _ingest_locked(
+    sources: Iterable[str],
+    repo: Repository,
+    options: Options,
+    pipeline: list[Stage],
+    stdin: BinaryIO | None,
+    on_reject: RejectFn | None,
+    on_inputs_listed: ProgressFn | None,
+    on_input_done: ProgressFn | None,
+) -> IngestReport:
     ctx = Context(options=options)
     restore_state(pipeline, ctx, repo)
     if ctx.updates:  # stored articles a stage had not seen yet (see Stage.absorb)

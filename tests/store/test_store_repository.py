@@ -381,3 +381,27 @@ def test_annotations_the_store_cannot_keep_are_named() -> None:
     doc.mentions = []
     doc.events = [EventReport("CONSULT", 0, 20, 8, 11, float("nan"), "lexicon CONSULT/'meet'")]
     assert unstorable_reason(doc) == "event_mentions[0].confidence is nan, not a finite number"
+
+
+def test_one_ingest_at_a_time(store_url: str) -> None:
+    """A second ingest run (another process, here another Repository in a thread) waits for the first."""
+    order: list[str] = []
+    first_holds = threading.Event()
+    with open_store(store_url) as first, open_store(store_url) as second:
+
+        def other_run() -> None:
+            first_holds.wait(10)
+            with second.ingest_lock():
+                order.append("second")
+
+        waiter = threading.Thread(target=other_run)
+        waiter.start()
+        with first.ingest_lock():
+            first_holds.set()
+            waiter.join(0.5)
+            assert waiter.is_alive()  # still waiting
+            order.append("first")
+        waiter.join(10)
+        assert order == ["first", "second"]
+        with first.ingest_lock():  # released: taken again at once
+            pass

@@ -7,14 +7,17 @@ Reads are plain GETs; the one write, ``POST /api/articles``, needs the token and
 
 # No "from __future__ import annotations": FastAPI must see the local Annotated aliases of the route functions.
 
+import asyncio
 import io
 import json
 import logging
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path as FilePath
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Path, Query, Request
@@ -43,6 +46,7 @@ DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 PLOVER_PATTERN = r"^[A-Z_]{2,32}$"
 MAX_POSTED_ARTICLES = 500
 JSON_TYPES = ("application/json", "application/x-ndjson", "application/jsonl")
+T = TypeVar("T")
 
 
 _ARTICLE_IN: dict[str, Any] = {
@@ -82,6 +86,30 @@ TextQuery = Annotated[str | None, Query(min_length=1, max_length=200), AfterVali
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
 
+class ReadThreads:
+    """Where the JSON reads run, first come first served: a few threads, not one per waiting request, so that under
+    load the event loop and the readers do not queue for Python's interpreter lock behind dozens of threads.
+    Started on first use; ``close`` (at the app's shutdown) stops them, and a later use starts them again."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._executor: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=self.count, thread_name_prefix="storyline-read")
+            executor = self._executor
+        return await asyncio.get_running_loop().run_in_executor(executor, function, *args)
+
+    def close(self) -> None:
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True)
+
+
 @dataclass(frozen=True)
 class AppState:
     """Everything a request handler needs, built once per app (no module-level state)."""
@@ -93,6 +121,7 @@ class AppState:
     ingest_lock: threading.Lock
     cache: ResponseCache
     version: StoreVersion
+    readers: ReadThreads
 
 
 def store_engine(repo: Repository) -> sa.Engine:
@@ -105,8 +134,16 @@ def create_app(repo: Repository, settings: ApiSettings) -> FastAPI:
     engine = store_engine(repo)
     support = prepare_store(engine, repo.backend) if settings.prepare_store else detect_support(engine, repo.backend)
     cache = ResponseCache(settings.cache_seconds, max_total_bytes=settings.cache_megabytes * 2**20)
-    state = AppState(repo, settings, engine, support, threading.Lock(), cache, StoreVersion(engine))
+    readers = ReadThreads(settings.read_threads)
+    state = AppState(repo, settings, engine, support, threading.Lock(), cache, StoreVersion(engine), readers)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        readers.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Storyline",
         version=__version__,
         description="Stories, events, actors, quotes and places found in news articles, with their evidence.",
@@ -152,14 +189,14 @@ def _answerer(state: AppState) -> Callable[[Request, Callable[[sa.Connection], A
         if state.settings.read_requires_token:
             check_token(request, state.settings)
         if state.cache.ttl <= 0:
-            return Response(await run_in_threadpool(compute_body, compute), media_type="application/json")
+            return Response(await state.readers.run(compute_body, compute), media_type="application/json")
         version = state.version.fresh()
         if version is None:
-            version = await run_in_threadpool(state.version.refresh)
+            version = await state.readers.run(state.version.refresh)
         key = state.cache.key(request, version)
         body = state.cache.get(key)
         if body is None:
-            body = await run_in_threadpool(compute_body, compute)
+            body = await state.readers.run(compute_body, compute)
             state.cache.put(key, body)
         return Response(body, media_type="application/json")
 

@@ -40,6 +40,8 @@ class ApiSettings:
     cache_seconds: float = 300.0
     # The most memory the kept answers take together, in MiB.
     cache_megabytes: int = 64
+    # Threads that compute JSON answers (database reads), first come first served.
+    read_threads: int = 2
     # Create the full-text index (and the indexes the API's queries use) when the app starts.
     prepare_store: bool = True
 
@@ -61,6 +63,8 @@ class ApiSettings:
             raise StorylineError("E301", f"cache_seconds must lie in [0, 3600], not {self.cache_seconds}", None)
         if not 1 <= self.cache_megabytes <= 65_536:
             raise StorylineError("E301", f"cache_megabytes must lie in [1, 65536], not {self.cache_megabytes}", None)
+        if not 1 <= self.read_threads <= 64:
+            raise StorylineError("E301", f"read_threads must lie in [1, 64], not {self.read_threads}", None)
         if not 1 <= self.max_page_size <= 10_000:
             raise StorylineError("E301", f"max_page_size must lie in [1, 10000], not {self.max_page_size}", None)
 

@@ -126,11 +126,31 @@ def _topic_story_ids(topic_id: str | sa.BindParameter[str]) -> sa.Select[tuple[s
     return sa.select(stories.c.id).where(stories.c.topic_id == topic_id)
 
 
+_EVIDENCE_COLUMNS = (
+    event_mentions.c.event_id,
+    event_mentions.c.article_id,
+    event_mentions.c.start,
+    event_mentions.c.end,
+    event_mentions.c.trigger_start,
+    event_mentions.c.trigger_end,
+)
+_EVIDENCE_ORDER = (event_mentions.c.article_id, event_mentions.c.position)
+
+
+def evidence_query(event_scope: sa.Select[Any]) -> sa.Select[Any]:
+    """The evidence spans of the events a query of event ids selects (build it once for a hot path)."""
+    return sa.select(*_EVIDENCE_COLUMNS).where(event_mentions.c.event_id.in_(event_scope)).order_by(*_EVIDENCE_ORDER)
+
+
 # ---- Articles ----
 
 
+_SUMMARY_NAMES = tuple(column.name for column in ARTICLE_SUMMARY_COLUMNS)
+
+
 def article_summary(row: Any) -> dict[str, Any]:
-    return {column.name: getattr(row, column.name) for column in ARTICLE_SUMMARY_COLUMNS}
+    values = row_dict(row)
+    return {name: values[name] for name in _SUMMARY_NAMES}
 
 
 def list_articles(conn: sa.Connection, filters: Filters, limit: int, offset: int) -> dict[str, Any]:
@@ -195,33 +215,35 @@ def article_mentions(conn: sa.Connection, article_ids: Sequence[str]) -> dict[st
 def _mentions_by_article(rows: Iterable[sa.Row[Any]]) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
-        found[row.article_id].append(
+        values = row_dict(row)
+        found[values["article_id"]].append(
             {
-                "start": row.start,
-                "end": row.end,
-                "text": row.text,
-                "kind": row.kind,
-                "entity_id": row.entity_id,
-                "lat": row.lat,
-                "lon": row.lon,
+                "start": values["start"],
+                "end": values["end"],
+                "text": values["text"],
+                "kind": values["kind"],
+                "entity_id": values["entity_id"],
+                "lat": values["lat"],
+                "lon": values["lon"],
             }
         )
     return found
 
 
 def quote_record(row: sa.Row[Any]) -> dict[str, Any]:
+    values = row_dict(row)
     return {
-        "id": row.id,
-        "article_id": row.article_id,
-        "start": row.start,
-        "end": row.end,
-        "text": row.text,
-        "direct": bool(row.direct),
-        "cue": row.cue,
-        "speaker": row.speaker,
-        "speaker_id": row.speaker_entity_id,
-        "speaker_name": row.speaker_name,
-        "same_as": row.same_as,
+        "id": values["id"],
+        "article_id": values["article_id"],
+        "start": values["start"],
+        "end": values["end"],
+        "text": values["text"],
+        "direct": bool(values["direct"]),
+        "cue": values["cue"],
+        "speaker": values["speaker"],
+        "speaker_id": values["speaker_entity_id"],
+        "speaker_name": values["speaker_name"],
+        "same_as": values["same_as"],
     }
 
 
@@ -252,24 +274,25 @@ def resolve_speakers(conn: sa.Connection, records: list[dict[str, Any]]) -> list
 
 
 def _event_report(row: sa.Row[Any]) -> dict[str, Any]:
+    values = row_dict(row)
     return {
-        "article_id": row.article_id,
-        "event_id": row.event_id,
-        "plover": row.plover,
-        "mode": row.mode,
-        "start": row.start,
-        "end": row.end,
-        "trigger_start": row.trigger_start,
-        "trigger_end": row.trigger_end,
-        "source_text": row.source_text,
-        "source_id": row.source_entity_id,
-        "target_text": row.target_text,
-        "target_id": row.target_entity_id,
-        "location_text": row.location_text,
-        "date": row.date,
-        "date_text": row.date_text,
-        "confidence": row.confidence,
-        "explanation": row.explanation,
+        "article_id": values["article_id"],
+        "event_id": values["event_id"],
+        "plover": values["plover"],
+        "mode": values["mode"],
+        "start": values["start"],
+        "end": values["end"],
+        "trigger_start": values["trigger_start"],
+        "trigger_end": values["trigger_end"],
+        "source_text": values["source_text"],
+        "source_id": values["source_entity_id"],
+        "target_text": values["target_text"],
+        "target_id": values["target_entity_id"],
+        "location_text": values["location_text"],
+        "date": values["date"],
+        "date_text": values["date_text"],
+        "confidence": values["confidence"],
+        "explanation": values["explanation"],
     }
 
 
@@ -294,13 +317,14 @@ def _newest_first(column: sa.ColumnElement[Any], backend: str) -> sa.ColumnEleme
 
 
 def _story_record(row: sa.Row[Any]) -> dict[str, Any]:
+    values = row_dict(row)
     return {
-        "id": row.id,
-        "title": row.title,
-        "topic_id": row.topic_id,
-        "first_published": row.first_published,
-        "last_published": row.last_published,
-        "independent_sources": row.independent_sources,
+        "id": values["id"],
+        "title": values["title"],
+        "topic_id": values["topic_id"],
+        "first_published": values["first_published"],
+        "last_published": values["last_published"],
+        "independent_sources": values["independent_sources"],
     }
 
 
@@ -343,6 +367,7 @@ def list_stories(conn: sa.Connection, filters: Filters, limit: int, offset: int,
 _STORY_ID: sa.BindParameter[str] = sa.bindparam("story_id", type_=sa.String())
 _STORY_ARTICLE_IDS = sa.select(articles.c.id).where(articles.c.story_id == _STORY_ID)
 _STORY_EVENT_IDS = sa.select(events.c.id).where(events.c.story_id == _STORY_ID)
+_STORY_EVIDENCE = evidence_query(_STORY_EVENT_IDS)
 _STORY_STATEMENTS = {
     "story": sa.select(stories, topics.c.title.label("topic_title"))
     .outerjoin(topics, topics.c.id == stories.c.topic_id)
@@ -394,7 +419,7 @@ def get_story(conn: sa.Connection, story_id: str) -> dict[str, Any] | None:
         article["mentions"] = mentions_by_article.get(article["id"], [])
     record["event_reports"] = [_event_report(report) for report in conn.execute(_STORY_STATEMENTS["reports"], params)]
     story_events = [event_record(event) for event in conn.execute(_STORY_STATEMENTS["events"], params)]
-    record["events"] = attach_evidence(conn, story_events, _STORY_EVENT_IDS, params)
+    record["events"] = attach_evidence(conn, story_events, _STORY_EVIDENCE, params)
     return record
 
 
@@ -419,6 +444,7 @@ def get_topic(conn: sa.Connection, topic_id: str) -> dict[str, Any] | None:
 
 _TOPIC_ID: sa.BindParameter[str] = sa.bindparam("topic_id", type_=sa.String())
 _TOPIC_EVENT_IDS = sa.select(events.c.id).where(events.c.story_id.in_(_topic_story_ids(_TOPIC_ID)))
+_TOPIC_EVIDENCE = evidence_query(_TOPIC_EVENT_IDS)
 _TIMELINE_STATEMENTS = {
     "topic": sa.select(topics).where(topics.c.id == _TOPIC_ID),
     "events": sa.select(events)
@@ -436,7 +462,7 @@ def topic_timeline(conn: sa.Connection, topic_id: str) -> dict[str, Any] | None:
     if topic is None:
         return None
     rows = conn.execute(_TIMELINE_STATEMENTS["events"], params).all()
-    records = attach_evidence(conn, [event_record(row) for row in rows[:MAX_TIMELINE_EVENTS]], _TOPIC_EVENT_IDS, params)
+    records = attach_evidence(conn, [event_record(row) for row in rows[:MAX_TIMELINE_EVENTS]], _TOPIC_EVIDENCE, params)
     names = actor_names(conn, _TOPIC_EVENT_IDS, params)
     for event in records:
         involved = (*event["source_ids"], *event["target_ids"], event["location_id"])
@@ -517,35 +543,28 @@ def actor_ids(records: Iterable[dict[str, Any]]) -> set[str]:
 def attach_evidence(
     conn: sa.Connection,
     records: list[dict[str, Any]],
-    event_scope: sa.Select[Any] | None = None,
+    evidence: sa.Select[Any] | None = None,
     params: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Give each event its evidence: the article spans that report it.
 
-    ``event_scope``, a query of event ids covering the records, lets one query find all the evidence (else the
-    records' ids are sent in chunks); ``params`` are the scope query's bound parameters, if it has any."""
+    ``evidence``, an ``evidence_query`` covering the records, finds all the evidence in one query (else the
+    records' ids are sent in chunks); ``params`` are its bound parameters, if it has any."""
     if not records:
         return records
     by_id: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    columns = (
-        event_mentions.c.event_id,
-        event_mentions.c.article_id,
-        event_mentions.c.start,
-        event_mentions.c.end,
-        event_mentions.c.trigger_start,
-        event_mentions.c.trigger_end,
-    )
-    order = (event_mentions.c.article_id, event_mentions.c.position)
-    if event_scope is not None:
-        queries = [sa.select(*columns).where(event_mentions.c.event_id.in_(event_scope)).order_by(*order)]
+    if evidence is not None:
+        statements = [evidence]
     else:
         ids = [record["id"] for record in records]
-        queries = [
-            sa.select(*columns).where(event_mentions.c.event_id.in_(ids[start : start + 500])).order_by(*order)
+        statements = [
+            sa.select(*_EVIDENCE_COLUMNS)
+            .where(event_mentions.c.event_id.in_(ids[start : start + 500]))
+            .order_by(*_EVIDENCE_ORDER)
             for start in range(0, len(ids), 500)
         ]
-    for query in queries:
-        for event_id, article_id, start, end, trigger_start, trigger_end in conn.execute(query, params).tuples():
+    for statement in statements:
+        for event_id, article_id, start, end, trigger_start, trigger_end in conn.execute(statement, params):
             by_id[event_id].append(
                 {
                     "article_id": article_id,

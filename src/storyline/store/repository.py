@@ -21,10 +21,12 @@ SQLite would do anyway.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import math
 import os
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,6 +72,7 @@ PAGE_SIZE = 256
 # PostgreSQL advisory lock keys (any fixed 64-bit numbers, scoped to the database).
 _PG_WRITE_LOCK = 0x5354_4F52_5957_0001
 _PG_MIGRATE_LOCK = 0x5354_4F52_5957_0002
+_PG_INGEST_LOCK = 0x5354_4F52_5957_0003
 _WRITE_OPTION = "storyline_write"
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -203,6 +206,7 @@ class Repository(DerivedData):
         self.backend = sa.engine.make_url(self.url).get_backend_name()
         self._engine = _create_engine(self.url)
         self._write_engine = self._engine.execution_options(**{_WRITE_OPTION: True})
+        self._local_ingest_lock = threading.Lock()
         try:
             self._migrate()
         except BaseException:
@@ -229,6 +233,35 @@ class Repository(DerivedData):
         self._engine.dispose()
 
     # Writing.
+
+    @contextmanager
+    def ingest_lock(self) -> Iterator[None]:
+        """Held for a whole ingest run: one run at a time per store, across processes.
+
+        A run restores the stages' corpus state, adds to it and saves it, so two runs at once would each lose the
+        other's additions. Waits for a run in progress. PostgreSQL: a session advisory lock; a SQLite file: an
+        exclusive ``flock`` on ``<database>.ingest-lock`` beside it; an in-memory database: this object's lock.
+        """
+        path = sa.engine.make_url(self.url).database
+        if self.backend == "postgresql":
+            with self._engine.connect() as conn:
+                conn.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": _PG_INGEST_LOCK})
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": _PG_INGEST_LOCK})
+                    conn.commit()
+        elif path and path != ":memory:":
+            with open(f"{path}.ingest-lock", "a+b") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+        else:
+            with self._local_ingest_lock:
+                yield
 
     def add_article(self, doc: Document) -> bool:
         """Store an article and its removed lines in one transaction; False (and nothing written) if stored already."""
