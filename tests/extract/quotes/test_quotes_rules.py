@@ -49,6 +49,22 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "He said that he’ll “need a lot of help. So we’ll see how it works.” The race goes on.",
             ("He", "said", "that he’ll “need a lot of help. So we’ll see how it works"),
         ),
+        (  # an adverb between the verb and its content belongs to the cue
+            "The governor said repeatedly that the budget was balanced.",
+            ("The governor", "said repeatedly", "that the budget was balanced"),
+        ),
+        (  # the verb's modifiers after an object content run with the content
+            "Carson did not mention any of his rivals by name.",
+            ("Carson", "did not mention", "any of his rivals by name"),
+        ),
+        (  # a square bracket that closes inside the span stays
+            "“It is about what you do when you do [disagree],” Hassan said.",
+            ("Hassan", "said", "It is about what you do when you do [disagree]"),
+        ),
+        (  # a no-break space is trimmed like a space
+            "Mr. Trump\xa0 said the country was strong.",
+            ("Mr. Trump", "said", "the country was strong"),
+        ),
     ],
 )
 def test_attribution_spans_follow_polnear(text: str, expected: tuple[str, str, str]) -> None:

@@ -31,10 +31,17 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.quotes.cues import SPEECH_VERBS, cue_score, is_according_to
 from storyline.extract.quotes.direct import QuotedSpan
+from storyline.extract.quotes.spans import (
+    cue_through_modifiers,
+    second_clause_end,
+    to_quote_end,
+    trailing_modifiers_end,
+    without_which_clause,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
-EDGE_PUNCTUATION = " \t\n,.;:!?—–-…\"'“”‘’«»()[]"
+EDGE_PUNCTUATION = " \t\n\xa0\u2009\u200b\u202f,.;:!?—–-…\"'“”‘’«»()[]"
 MAX_COLON_SOURCE_TOKENS = 16
 MAX_SPLIT_GAP = 200
 MAX_SPLIT_PHRASE = 60
@@ -68,8 +75,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in EDGE_PUNCTUATION:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCTUATION:
-        if text[end - 1] == ")" and "(" in text[start : end - 1]:
-            break  # "Harry Reid (D)": the bracket closes one inside the span
+        closing = text[end - 1]
+        if closing in ")]" and ("(" if closing == ")" else "[") in text[start : end - 1]:
+            break  # "Harry Reid (D)", "when you do [disagree]": the bracket closes one inside the span
         end -= 1
     return start, end
 
@@ -273,9 +281,11 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
         else:
             parts = (_subtree_span(head, exclude=token),)
             if frame == "ccomp":
-                parts = ((parts[0][0], max(parts[0][1], _second_clause_end(token, head))),)
+                parts = ((parts[0][0], max(parts[0][1], second_clause_end(token, head))),)
+        if frame.startswith("prep:") or frame == "dobj":
+            parts = (*parts[:-1], (parts[-1][0], max(parts[-1][1], trailing_modifiers_end(token, parts[-1][1], text))))
         if frame != "quote":
-            parts = (*parts[:-1], _to_quote_end(quotes, _without_which_clause(doc, parts[-1])))
+            parts = (*parts[:-1], to_quote_end(quotes, without_which_clause(doc, parts[-1])))
             paragraph = _paragraph(text, token.idx)
             parts = tuple(clipped for part in parts if (clipped := _clip(text, part, paragraph)) is not None)
             if not parts:
@@ -290,46 +300,12 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
         parts = (_without_dateline(text, parts[0]), *parts[1:])
         if source is not None and any(child.dep_ == "nsubjpass" for child in token.children):
             source = _agent_span(token)  # "he was asked": the subject is not who said it
+        cue = cue_through_modifiers(token, cue, parts, source)
         found.append(Attribution(parts, cue, source, _is_direct(quotes, parts), "verb", score))
     return found
 
 
 TRIMMED_SOURCE_DEPS = frozenset({"acl"})
-
-
-def _to_quote_end(quotes: Sequence[QuotedSpan], part: tuple[int, int]) -> tuple[int, int]:
-    """A content that opens a quote runs to the quote's end (``that he’ll “need help. So we’ll see”``)."""
-    for quote in quotes:
-        if part[0] <= quote.start < part[1] < quote.end:
-            return part[0], quote.end
-    return part
-
-
-def _second_clause_end(verb: Token, clause: Token) -> int:
-    """The end of a second ``that`` clause the parser hung on the verb (``said that A, and that B``), or 0."""
-    end = 0
-    for child in verb.rights:
-        if (
-            child.dep_ == "conj"
-            and child.i > clause.i
-            and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-        ):
-            end = child.right_edge.idx + len(child.right_edge)
-    return end
-
-
-def _without_which_clause(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
-    """A content without the writer's comment tacked on at its end (``…, which would …``)."""
-    span = doc.char_span(part[0], part[1], alignment_mode="expand") if part[0] < part[1] else None
-    if span is None:
-        return part
-    for token in span:
-        first = token.left_edge
-        if token.dep_ != "relcl" or first.lower_ != "which" or token.right_edge.i < span.end - 1:
-            continue
-        if first.i - 1 > span.start and doc[first.i - 1].text == ",":
-            return part[0], doc[first.i - 1].idx
-    return part
 
 
 INHERIT_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})

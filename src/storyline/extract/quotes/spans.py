@@ -1,0 +1,89 @@
+"""Span boundaries of an attribution found from the parse, as PolNeAR draws them (each convention measured on
+PolNeAR's training split): how far a content runs, which words next to the cue verb belong to the cue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from storyline.extract.quotes.direct import QuotedSpan
+
+TRAILING_SKIP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "npadvmod"})
+CUE_MODIFIER_DEPS = frozenset({"advmod"})
+
+
+def trailing_modifiers_end(verb: Token, end: int, text: str) -> int:
+    """The end of an object content with the verb's modifiers after it (``refers to the governor as “Chris”``,
+    ``did not mention any of his opponents by name``, ``is seeking millions from a legislature``): PolNeAR's
+    contents run over them; conjuncts, adverbial clauses and time phrases (``on Sunday``) stay out (``text`` is
+    ``verb.doc.text``, passed in because spaCy rebuilds it on each access)."""
+    last = end
+    for child in verb.rights:
+        if child.idx < end or child.dep_ in TRAILING_SKIP_DEPS:
+            continue
+        if "\n" in text[end : child.idx]:
+            break
+        last = max(last, child.right_edge.idx + len(child.right_edge))
+    return last
+
+
+def cue_through_modifiers(
+    verb: Token, cue: tuple[int, int], parts: tuple[tuple[int, int], ...], source: tuple[int, int] | None
+) -> tuple[int, int]:
+    """``said repeatedly that …``, ``argued again that …``: the verb's adverbs between the cue and a content after
+    it join the cue (the other modifiers there, ``said on Sunday``, ``said in an interview``, mostly do not)."""
+    doc = verb.doc
+    content_start = parts[0][0]
+    end = cue[1]
+    if content_start < end:
+        return cue
+    index = verb.i + 1
+    while index < len(doc) and doc[index].idx < content_start:
+        token = doc[index]
+        if token.idx < cue[1] or token.is_punct:
+            index += 1
+            continue
+        child = next((c for c in verb.rights if c.left_edge.i <= token.i <= c.right_edge.i), None)
+        if child is None or child.dep_ not in CUE_MODIFIER_DEPS or child.right_edge.idx >= content_start:
+            return cue
+        if source is not None and child.right_edge.idx >= source[0] and child.left_edge.idx < source[1]:
+            return cue
+        end = child.right_edge.idx + len(child.right_edge)
+        index = child.right_edge.i + 1
+    return (cue[0], end)
+
+
+def to_quote_end(quotes: Sequence[QuotedSpan], part: tuple[int, int]) -> tuple[int, int]:
+    """A content that opens a quote runs to the quote's end (``that he’ll “need help. So we’ll see”``)."""
+    for quote in quotes:
+        if part[0] <= quote.start < part[1] < quote.end:
+            return part[0], quote.end
+    return part
+
+
+def second_clause_end(verb: Token, clause: Token) -> int:
+    """The end of a second ``that`` clause the parser hung on the verb (``said that A, and that B``), or 0."""
+    end = 0
+    for child in verb.rights:
+        if (
+            child.dep_ == "conj"
+            and child.i > clause.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        ):
+            end = child.right_edge.idx + len(child.right_edge)
+    return end
+
+
+def without_which_clause(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
+    """A content without the writer's comment tacked on at its end (``…, which would …``)."""
+    span = doc.char_span(part[0], part[1], alignment_mode="expand") if part[0] < part[1] else None
+    if span is None:
+        return part
+    for token in span:
+        first = token.left_edge
+        if token.dep_ != "relcl" or first.lower_ != "which" or token.right_edge.i < span.end - 1:
+            continue
+        if first.i - 1 > span.start and doc[first.i - 1].text == ",":
+            return part[0], doc[first.i - 1].idx
+    return part
