@@ -83,6 +83,9 @@ def test_b_cubed_is_a_fraction_and_swapping_swaps_precision_and_recall(items: di
 def test_topic_lists_parse() -> None:
     assert parse_topics("1-3,7") == [1, 2, 3, 7]
     assert parse_topics("dev") == [2, 5, 12, 18, 21, 23, 34, 35]
+    train = parse_topics("train")
+    assert len(train) == 27 and not set(train) & set(parse_topics("dev"))
+    assert sorted(train + parse_topics("dev")) == parse_topics("all") == list(range(1, 36))
     with pytest.raises(StorylineError):
         parse_topics("one")
 

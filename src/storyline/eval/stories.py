@@ -265,9 +265,15 @@ def evaluate_stories(
 
 
 def parse_topics(spec: str) -> list[int]:
-    """``"1-35"``, ``"2,5,12"`` or ``"1-3,7"`` -> topic numbers; ``"dev"`` -> the development topics."""
-    if spec.strip().lower() == "dev":
+    """``"1-35"``, ``"2,5,12"`` or ``"1-3,7"`` -> topic numbers; ``"dev"``: the development topics, ``"train"``: the
+    other topics of 1-35, ``"all"``: 1-35."""
+    named = spec.strip().lower()
+    if named == "dev":
         return list(DEV_TOPICS)
+    if named == "train":
+        return [topic for topic in range(1, 36) if topic not in DEV_TOPICS]
+    if named == "all":
+        return list(range(1, 36))
     numbers: set[int] = set()
     for part in spec.split(","):
         part = part.strip()
@@ -279,7 +285,7 @@ def parse_topics(spec: str) -> list[int]:
                 numbers.add(int(part))
         except ValueError:
             raise StorylineError(
-                "E406", f"bad topic list {spec!r}", "write topics like 1-35 or 2,5,12 or dev"
+                "E406", f"bad topic list {spec!r}", "write topics like 1-35 or 2,5,12, or dev, train or all"
             ) from None
     return sorted(numbers)
 

@@ -5,6 +5,9 @@ Stories are grouped into topics (the ongoing subject). Both are kept, online, in
 ``index.stories()`` and ``index.topics()``. The stage assigns ``Document.story_id``.
 
 - A copy (``copy_of`` set by the ``copies`` stage) joins its origin's story whenever the origin is in the index.
+- An article joining a topic has the topic's recent articles grouped again, so some of them may change story
+  (``StoryIndex.take_moves``): documents of the batch get their final story, articles stored in earlier batches
+  get an ``ArticleUpdate``.
 - Articles in a language the index does not handle (English only for now) get no story and a note
   ``"stories: skipped, language xx"``; they are not rejected.
 """
@@ -57,21 +60,35 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
         doc.story_id = assignment.story_id
         ctx.counts["stories.new"] += assignment.new_story
         ctx.counts["topics.new"] += assignment.new_topic
-    for doc in docs:  # a later article of the batch may have merged an earlier one's story into another
+    in_batch: set[str] = set()
+    for doc in docs:  # a later article of the batch may have moved an earlier one to another story
         if doc.story_id is not None:
             doc.story_id = index.story_of(doc.id)
+            in_batch.add(doc.id)
+    moved = index.take_moves()
+    ctx.counts["stories.moved"] += len(moved)
+    for article_id, story_id in moved.items():
+        if article_id not in in_batch:
+            ctx.updates.append(ArticleUpdate(article_id, story_id=story_id, fields=("story_id",)))
     return docs
 
 
 def absorb(docs: list[Document], ctx: Context) -> None:
-    """Add stored articles to the index as a run would have; one stored without a story gets it as an update."""
+    """Add stored articles to the index as a run would have; a stored article whose story is not the one the index
+    now gives it (stored without one, or moved since) gets it as an update."""
     index = story_index(ctx)
+    added: set[str] = set()
     for doc in docs:
         if doc.language not in index.options.languages:
             continue
-        assignment = _add(index, doc)
-        if doc.story_id is None:
-            ctx.updates.append(ArticleUpdate(doc.id, story_id=assignment.story_id, fields=("story_id",)))
+        _add(index, doc)
+        added.add(doc.id)
+    for doc in docs:
+        if doc.id in added and doc.story_id != index.story_of(doc.id):
+            ctx.updates.append(ArticleUpdate(doc.id, story_id=index.story_of(doc.id), fields=("story_id",)))
+    for article_id, story_id in index.take_moves().items():
+        if article_id not in added:
+            ctx.updates.append(ArticleUpdate(article_id, story_id=story_id, fields=("story_id",)))
 
 
 def finish(ctx: Context, repo: Repository) -> None:

@@ -1,22 +1,25 @@
 """Online story and topic clustering: each article joins the story it reports, or opens one.
 
 The :class:`StoryIndex` is the corpus-level state of the ``stories`` stage. It is updated one article at a time and
-never re-clusters what it holds:
+never re-clusters what it holds; only the few recent articles of the topic an article joins are grouped again:
 
 1. The article's terms (:mod:`storyline.stories.features`) are weighted by kind and by inverse document frequency,
    counted online over every article the index has seen, and the strongest ``doc_terms`` make its vector.
 2. Candidate stories come from an inverted index over the strongest terms of every story's centroid (the most
    recently posted ``postings_scanned`` stories per term, so old stories fall out of reach as the store grows).
-3. The article joins the candidate whose centroid it is most similar to, when that similarity reaches
-   ``story_threshold`` and the story is not further than ``max_gap_days`` away in publication time; otherwise it
-   opens a new story. The similarity is the cosine to the story centroid less ``background_weight`` times the cosine
-   to the whole stream's centroid: what every article of the stream shares (the common language of a large
-   stream, the one subject of a small one) is no evidence of the same happening. A copy (``copy_of``) always joins
-   its origin's story.
-4. A new story joins the topic of the nearest story when that is close enough (``topic_link_threshold``), else the
-   most similar topic (cosine of topic vectors, which leave numbers and dates out, ``topic_threshold``), else it
-   opens a topic. Topics whose centroids come close (``topic_merge_threshold``) merge; stories never do, so an
-   article's story id never changes once given.
+3. The article takes the topic of the most similar candidate story, when that similarity reaches
+   ``topic_link_threshold`` and the story is not further than ``max_gap_days`` away in publication time; else the
+   most similar topic (cosine of topic vectors, which leave numbers and dates out, ``topic_threshold``); else it
+   opens a topic. The story similarity is the cosine to the story centroid less ``background_weight`` times the
+   cosine to the whole stream's centroid: what every article of the stream shares is no evidence. Topics whose
+   centroids come close (``topic_merge_threshold``) merge.
+4. The article enters its topic's window (the topic's latest ``window_size`` articles within ``max_gap_days`` of
+   the newest), and the window is grouped again (:mod:`storyline.stories.regroup`): with each term weighted by how
+   few of the window's articles hold it, so that what tells the topic's happenings apart (a name, a number, a year)
+   counts and what the whole topic says does not. The groups are mapped onto the topic's stories by overlap, so
+   story ids stay where they were; an article whose group maps elsewhere moves story (``take_moves``), and the
+   article's own group gives its story (a new one when it maps to none). A copy (``copy_of``) joins its origin's
+   story and moves with it.
 
 Everything is plain Python and numpy (compact ``array`` centroids, a hashed document-frequency table), so the
 index pickles as it is and the store can persist it between runs. Term ids are CRC-32 hashes of the term keys; the
@@ -35,77 +38,14 @@ from operator import mul
 import numpy as np
 
 from storyline.document import Story, Topic
-from storyline.errors import StorylineError
 from storyline.stories.features import KINDS, extract_terms, first_sentence, kind_of, parse_day, term_id
+from storyline.stories.options import StoryOptions
+from storyline.stories.regroup import Member, attach_lone, average_link, match_groups, window_similarities
 from storyline.stories.titles import best_title
 
 __all__ = ["Assignment", "StoryIndex", "StoryOptions"]
 
 DF_BUCKETS_BITS = 24  # 16 M counters (64 MiB): document frequencies of hashed terms
-
-
-@dataclass(frozen=True)
-class StoryOptions:
-    """How the index weighs terms and decides; the defaults were tuned on the ECB+ training topics."""
-
-    # Weight of each kind of term (see ``features.KINDS``) before the IDF weighting.
-    kind_weights: tuple[tuple[str, float], ...] = (
-        ("word", 1.0),
-        ("name", 1.5),
-        ("phrase", 0.5),
-        ("number", 1.0),
-        ("year", 1.0),
-        ("weekday", 1.0),
-        ("month", 1.0),
-    )
-    idf_power: float = 1.0  # > 1 would favour rare terms (names, numbers) over common ones still more
-    # Topics are about the ongoing subject, not the happening: no numbers or dates.
-    topic_kind_weights: tuple[tuple[str, float], ...] = (
-        ("word", 1.0),
-        ("name", 1.0),
-        ("phrase", 1.0),
-        ("number", 0.0),
-        ("year", 0.0),
-        ("weekday", 0.0),
-        ("month", 0.0),
-    )
-    topic_idf_power: float = 1.0
-    doc_terms: int = 150  # strongest terms kept in an article's vector
-    centroid_terms: int = 100  # strongest terms kept in a story's centroid
-    topic_centroid_terms: int = 64  # ... in a topic's centroid, and in the whole stream's (the background)
-    query_terms: int = 32  # article terms used to look up candidate stories
-    posted_terms: int = 32  # centroid terms under which a story (or topic) is posted in the inverted index
-    postings_scanned: int = 200  # most recent stories scanned per query term
-    candidates: int = 48  # candidates scored in full
-    story_threshold: float = 0.25  # similarity to a story centroid needed to join it (after the background)
-    background_weight: float = 0.5  # share of the cosine to the whole stream taken off each story cosine
-    background_warmup: float = 3.0  # articles after which the background counts half (seen / (seen + warmup))
-    topic_threshold: float = 0.15  # cosine to a topic centroid needed for a new story to join the topic
-    topic_link_threshold: float = 0.1  # or: similarity to a story for a new story to join that story's topic
-    topic_merge_threshold: float = 0.15  # cosine between two topic centroids at which the topics become one
-    max_gap_days: int = 7  # a story with no article this close in publication time is not joined
-    topic_gap_days: int = 400  # a topic silent for longer than this takes no new story
-    languages: tuple[str, ...] = ("en",)  # articles in other languages are skipped with a note
-
-    def __post_init__(self) -> None:
-        counts = ("doc_terms", "centroid_terms", "topic_centroid_terms", "query_terms", "posted_terms", "candidates")
-        for name in (*counts, "postings_scanned"):
-            if getattr(self, name) < 1:
-                raise StorylineError("E410", f"stories option {name} must be at least 1", f"set {name} to 1 or more")
-        for name in ("max_gap_days", "topic_gap_days", "background_weight", "background_warmup", "idf_power"):
-            if getattr(self, name) < 0:
-                raise StorylineError("E411", f"stories option {name} must not be negative", f"set {name} to 0 or more")
-        unknown = {kind for kind, _ in (*self.kind_weights, *self.topic_kind_weights)} - set(KINDS)
-        if unknown:
-            raise StorylineError(
-                "E412", f"unknown term kinds {sorted(unknown)} in the stories options", f"use {', '.join(KINDS)}"
-            )
-
-    def weight_of(self, kind: str) -> float:
-        return dict(self.kind_weights).get(kind, 1.0)
-
-    def topic_weight_of(self, kind: str) -> float:
-        return dict(self.topic_kind_weights).get(kind, 1.0)
 
 
 @dataclass(frozen=True)
@@ -116,7 +56,7 @@ class Assignment:
     topic_id: str
     new_story: bool
     new_topic: bool
-    similarity: float  # cosine to the joined story's centroid (1.0 for a copy, 0.0 for a new story)
+    similarity: float  # cosine to the joined story's centroid before it joined (1.0 for a copy, 0.0 for a new story)
 
 
 @dataclass(slots=True)
@@ -133,11 +73,12 @@ class _Centroid:
     def cosine(self, vector: dict[int, float]) -> float:
         return 0.0 if self.norm == 0.0 else self.dot(vector) / self.norm
 
-    def add(self, vector: dict[int, float], keep: int) -> None:
+    def add(self, vector: dict[int, float], keep: int, sign: float = 1.0) -> None:
+        """Add a vector (``sign`` -1: take it away; what falls to about zero goes) and keep the strongest terms."""
         total = dict(zip(self.terms, self.weights, strict=True))
         for term, weight in vector.items():
-            total[term] = total.get(term, 0.0) + weight
-        strongest = sorted(total.items(), key=lambda item: -item[1])[:keep]
+            total[term] = total.get(term, 0.0) + sign * weight
+        strongest = sorted(((t, w) for t, w in total.items() if w > 1e-6), key=lambda item: -item[1])[:keep]
         self.terms = array("I", [t for t, _ in strongest])
         self.weights = array("f", [w for _, w in strongest])
         self.norm = math.sqrt(sum(w * w for _, w in strongest))
@@ -154,7 +95,7 @@ class _Story:
     first_published: str | None = None
     last_published: str | None = None
     titles: list[tuple[str, bool]] = field(default_factory=list)  # (headline or first sentence, is headline)
-    outlets: set[str] = field(default_factory=set)
+    outlets: dict[str, int] = field(default_factory=dict)  # outlet -> original articles from it
     unattributed: int = 0  # original (non-copy) articles with no outlet: each counts as its own source
 
 
@@ -166,11 +107,13 @@ class _Topic:
     last_day: int | None = None
     articles: int = 0
     merged_into: int | None = None  # set when merged into another topic, whose number replaces this one
+    window: list[Member] = field(default_factory=list)  # the recent articles that are grouped again, oldest first
 
 
 _LOG_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]  # 1 + ln(tf), looked up for small counts
 TITLE_CANDIDATES = 8  # titles kept per story to choose the most representative from
 TOPIC_MERGE_CHECKS = 16  # a topic looks for a topic to merge with at each of its first 16 articles, then every 16th
+WINDOW_SWEEP = 4096  # every so many articles, the windows of topics silent for longer than max_gap_days are let go
 
 
 class StoryIndex:
@@ -186,6 +129,9 @@ class StoryIndex:
         self._story_postings: dict[int, array[int]] = {}
         self._topic_postings: dict[int, array[int]] = {}
         self._story_of_article: dict[str, int] = {}
+        self._moved: dict[str, int] = {}  # articles whose story changed since take_moves() -> their story now
+        self._windowed: set[int] = set()  # topics with a non-empty window
+        self._latest_day: int | None = None
         self._kind_weight = {kind: self.options.weight_of(kind) for kind in KINDS}
         self._topic_kind_weight = {kind: self.options.topic_weight_of(kind) for kind in KINDS}
 
@@ -204,6 +150,19 @@ class StoryIndex:
         df[sparse[0]] = sparse[1]
         state["_df"] = df
         self.__dict__.update(state)
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Give a state pickled before topics kept windows what it lacks (its stories then regroup from scratch)."""
+        if hasattr(self, "_moved"):
+            return
+        self._moved, self._windowed, self._latest_day = {}, set(), None
+        for topic in self._topics:
+            if not hasattr(topic, "window"):
+                topic.window = []
+        for story in self._stories:
+            if isinstance(story.outlets, set):
+                story.outlets = dict.fromkeys(story.outlets, 1)
 
     # ---- reading -------------------------------------------------------------------------------------------------
 
@@ -222,8 +181,13 @@ class StoryIndex:
         return _topic_key(self._stories[number].topic)
 
     def stories(self) -> Iterator[Story]:
-        """Every story, in the order they were opened, as the store and the export keep them."""
+        """Every story that holds an article, in the order they were opened, as the store and the export keep them.
+
+        A story whose articles all moved to another one when its topic was grouped again is left out.
+        """
         for story in self._stories:
+            if not story.article_ids:
+                continue
             yield Story(
                 id=_story_key(story.number),
                 title=best_title(story.titles, story.centroid.terms, story.centroid.weights),
@@ -237,15 +201,22 @@ class StoryIndex:
     def topics(self) -> Iterator[Topic]:
         """Every topic still standing (merged ones are gone), in the order they were opened."""
         for topic in self._topics:
-            if topic.merged_into is not None:
+            held = [number for number in topic.stories if self._stories[number].article_ids]
+            if topic.merged_into is not None or not held:
                 continue
-            largest = max(topic.stories, key=lambda number: len(self._stories[number].article_ids))
+            largest = max(held, key=lambda number: len(self._stories[number].article_ids))
             story = self._stories[largest]
             yield Topic(
                 id=_topic_key(topic.number),
                 title=best_title(story.titles, story.centroid.terms, story.centroid.weights),
-                story_ids=tuple(_story_key(number) for number in topic.stories),
+                story_ids=tuple(_story_key(number) for number in held),
             )
+
+    def take_moves(self) -> dict[str, str]:
+        """Articles whose story changed (their topic was grouped again) since the last call -> their story now."""
+        moved = {article_id: _story_key(number) for article_id, number in self._moved.items()}
+        self._moved.clear()
+        return moved
 
     # ---- adding --------------------------------------------------------------------------------------------------
 
@@ -261,7 +232,8 @@ class StoryIndex:
     ) -> Assignment:
         """Put one article in its story (joining or opening one) and return where it went.
 
-        Adding an article the index already holds returns its story again and changes nothing.
+        Other recent articles of its topic may change story as a result (see :meth:`take_moves`). Adding an article
+        the index already holds returns its story again and changes nothing.
         """
         known = self._story_of_article.get(article_id)
         if known is not None:
@@ -269,24 +241,37 @@ class StoryIndex:
             return Assignment(_story_key(known), _topic_key(story.topic), False, False, 1.0)
         vector, topic_vector = self._vectorise(extract_terms(text, title))
         day = parse_day(published)
+        if day is not None:
+            self._latest_day = day if self._latest_day is None else max(self._latest_day, day)
         origin = self._story_of_article.get(copy_of) if copy_of else None
-        similarity = 1.0
-        new_story = new_topic = False
+        headline = (title, True) if title else (first_sentence(text), False)
+        new_topic = False
         if origin is not None:
             story = self._stories[origin]
+            self._note_copy(story, str(copy_of), article_id)
+            similarity = 1.0
         else:
-            joined, similarity, nearest = self._best_story(vector, day)
-            if joined is not None:
-                story = joined
+            nearest = self._nearest_story(vector, day)
+            if nearest is not None:
+                topic = nearest.topic
             else:
-                if nearest is not None:
-                    topic = nearest.topic
-                else:
-                    topic, new_topic = self._topic_for(topic_vector, day)
-                story = self._open_story(topic)
-                new_story, similarity = True, 0.0
-        headline = (title, True) if title else (first_sentence(text), False)
+                topic, new_topic = self._topic_for(topic_vector, day)
+            member = Member(
+                article_id,
+                np.fromiter(vector.keys(), dtype=np.uint32, count=len(vector)),
+                np.fromiter(vector.values(), dtype=np.float32, count=len(vector)),
+                day,
+                self.article_count,
+                published,
+                outlet,
+                headline,
+            )
+            story = self._regroup(self._topics[topic], member)
+            similarity = story.centroid.cosine(vector)
+        new_story = not story.article_ids
         self._join(story, article_id, vector, topic_vector, day, published, outlet, copy_of, headline)
+        if self.article_count % WINDOW_SWEEP == 0:
+            self._let_go_of_silent_windows()
         return Assignment(_story_key(story.number), _topic_key(story.topic), new_story, new_topic, similarity)
 
     def _vectorise(self, counts: dict[str, int]) -> tuple[dict[int, float], dict[int, float]]:
@@ -328,9 +313,9 @@ class StoryIndex:
             return list(overlap)
         return sorted(overlap, key=lambda number: -overlap[number])[: options.candidates]
 
-    def _best_story(self, vector: dict[int, float], day: int | None) -> tuple[_Story | None, float, _Story | None]:
-        """The most similar story, with its similarity; it is returned first only when it may be joined (similarity
-        at least ``story_threshold``), and last when it is close enough for a new story to share its topic."""
+    def _nearest_story(self, vector: dict[int, float], day: int | None) -> _Story | None:
+        """The most similar story, when it is close enough (``topic_link_threshold``) for the article to take its
+        topic. The similarity is the cosine to its centroid less the weighted cosine to the stream's centroid."""
         options = self.options
         best: _Story | None = None
         best_similarity = -1.0
@@ -347,9 +332,7 @@ class StoryIndex:
             similarity = story.centroid.cosine(vector) - shared
             if similarity > best_similarity:
                 best, best_similarity = story, similarity
-        joined = best if best_similarity >= options.story_threshold else None
-        nearest = best if best_similarity >= options.topic_link_threshold else None
-        return joined, best_similarity, nearest
+        return best if best_similarity >= options.topic_link_threshold else None
 
     def _topic_for(self, vector: dict[int, float], day: int | None) -> tuple[int, bool]:
         options = self.options
@@ -376,6 +359,105 @@ class StoryIndex:
         self._topics[topic].stories.append(story.number)
         return story
 
+    # ---- grouping a topic's window again ---------------------------------------------------------------------------
+
+    def _regroup(self, topic: _Topic, member: Member) -> _Story:
+        """Add a member to the topic's window, group the window again, move members whose group changed story, and
+        return the story the new member belongs in (opened here when its group maps to no story)."""
+        options = self.options
+        window = topic.window
+        window.append(member)
+        self._windowed.add(topic.number)
+        within_topic, plain = window_similarities(
+            window, smoothing=options.topic_smoothing, power=options.topic_power, max_gap_days=options.max_gap_days
+        )
+        # A link when either says so: 1 is the threshold of each, and average-link averages the better of the two.
+        threshold = max(options.regroup_threshold, options.regroup_floor / len(window))
+        score = np.maximum(within_topic / threshold, plain / options.same_story_cosine)
+        labels = average_link(score, 1.0)
+        if options.lone_link < 1.0:
+            labels = attach_lone(labels, score, options.lone_link)
+        current = [self._story_of_article.get(entry.article_id) for entry in window]
+        chosen = match_groups(labels, current)
+        stories: dict[int, _Story] = {}
+        for label, number in chosen.items():
+            stories[label] = self._open_story(topic.number) if number is None else self._stories[number]
+        for entry, label, number in zip(window, labels, current, strict=True):
+            target = stories[label]
+            if number is not None and number != target.number:
+                self._move(entry, self._stories[number], target)
+        story = stories[labels[-1]]
+        self._trim_window(window)
+        return story
+
+    def _trim_window(self, window: list[Member]) -> None:
+        """Let go of the oldest members over ``window_size``, and of members the stream has moved on from: an article
+        that came in after them is more than ``max_gap_days`` newer (a late article about an old happening stays)."""
+        gap = self.options.max_gap_days
+        kept: list[Member] = []
+        newest_since: int | None = None
+        for entry in reversed(window):
+            if entry.day is None or newest_since is None or newest_since - entry.day <= gap:
+                kept.append(entry)
+            if entry.day is not None:
+                newest_since = entry.day if newest_since is None else max(newest_since, entry.day)
+        kept.reverse()
+        window[:] = kept[-self.options.window_size :]
+
+    def _let_go_of_silent_windows(self) -> None:
+        """Empty the windows of topics that have been silent for longer than ``max_gap_days`` (their articles can no
+        longer share a story with a new one), so that the windows of a long dated stream do not pile up."""
+        if self._latest_day is None:
+            return
+        for number in sorted(self._windowed):
+            topic = self._topics[number]
+            if topic.last_day is not None and self._latest_day - topic.last_day > self.options.max_gap_days:
+                topic.window = []
+                self._windowed.discard(number)
+
+    def _note_copy(self, story: _Story, origin_id: str, copy_id: str) -> None:
+        for entry in self._topics[story.topic].window:
+            if entry.article_id == origin_id or origin_id in entry.copies:
+                entry.copies.append(copy_id)
+                return
+
+    def _move(self, entry: Member, source: _Story, target: _Story) -> None:
+        """Move a window member (and the copies that joined through it) from one story of its topic to another."""
+        options = self.options
+        vector = dict(zip(entry.terms.tolist(), entry.weights.tolist(), strict=True))
+        for article_id in (entry.article_id, *entry.copies):
+            if self._story_of_article.get(article_id) != source.number:
+                continue
+            source.article_ids.remove(article_id)
+            target.article_ids.append(article_id)
+            self._story_of_article[article_id] = target.number
+            self._moved[article_id] = target.number
+            if vector:
+                source.centroid.add(vector, options.centroid_terms, sign=-1.0)
+                _add_and_post(
+                    self._story_postings, target.number, target.centroid, vector, options.centroid_terms, options
+                )
+        if entry.day is not None:
+            target.first_day = entry.day if target.first_day is None else min(target.first_day, entry.day)
+            target.last_day = entry.day if target.last_day is None else max(target.last_day, entry.day)
+        if entry.published:
+            _widen_published(target, entry.published)
+        if entry.outlet is None:
+            source.unattributed -= 1
+            target.unattributed += 1
+        else:
+            left = source.outlets.get(entry.outlet, 0) - 1
+            if left > 0:
+                source.outlets[entry.outlet] = left
+            else:
+                source.outlets.pop(entry.outlet, None)
+            target.outlets[entry.outlet] = target.outlets.get(entry.outlet, 0) + 1
+        if entry.headline is not None and entry.headline[0]:
+            if entry.headline in source.titles:
+                source.titles.remove(entry.headline)
+            if len(target.titles) < TITLE_CANDIDATES and entry.headline not in target.titles:
+                target.titles.append(entry.headline)
+
     def _join(
         self,
         story: _Story,
@@ -393,17 +475,14 @@ class StoryIndex:
         self._story_of_article[article_id] = story.number
         if copy_of is None:
             if outlet:
-                story.outlets.add(outlet)
+                story.outlets[outlet] = story.outlets.get(outlet, 0) + 1
             else:
                 story.unattributed += 1
         if day is not None:
             story.first_day = day if story.first_day is None else min(story.first_day, day)
             story.last_day = day if story.last_day is None else max(story.last_day, day)
         if published:
-            if story.first_published is None or published < story.first_published:
-                story.first_published = published
-            if story.last_published is None or published > story.last_published:
-                story.last_published = published
+            _widen_published(story, published)
         if title[0] and len(story.titles) < TITLE_CANDIDATES and title not in story.titles:
             story.titles.append(title)
         topic = self._topics[story.topic]
@@ -454,6 +533,11 @@ class StoryIndex:
         )
         gone.merged_into = keep.number
         gone.centroid = _Centroid()
+        if gone.window:
+            keep.window = sorted(keep.window + gone.window, key=lambda entry: entry.arrival)[-options.window_size :]
+            gone.window = []
+            self._windowed.discard(gone.number)
+            self._windowed.add(keep.number)
 
 
 def _unit_vector(ids: np.ndarray, weights: np.ndarray, keep: int) -> dict[int, float]:
@@ -488,6 +572,13 @@ def _add_and_post(
                 postings[term] = array("i", [number])
             else:
                 entries.append(number)
+
+
+def _widen_published(story: _Story, published: str) -> None:
+    if story.first_published is None or published < story.first_published:
+        story.first_published = published
+    if story.last_published is None or published > story.last_published:
+        story.last_published = published
 
 
 def _story_key(number: int) -> str:
