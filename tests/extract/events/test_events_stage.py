@@ -58,3 +58,15 @@ def test_reports_of_one_event_share_it_and_copies_count_once() -> None:
     (event,) = state.view({"e5": "e9"})
     assert event.independent_sources == 2 and event.target_ids == ("e9",)
     assert state.add(first, EventReport("REJECT", 0, 10, 0, 3, 0.7, "lexicon")) not in ids
+
+
+def test_an_event_follows_its_article_when_the_stories_stage_moves_it() -> None:
+    """The stories stage regroups a topic's recent articles: the event view takes the story its first reporting
+    article is in when the view is written, not the one it was in when the event was coded."""
+    state = EventState()
+    report = EventReport("CONSULT", 0, 10, 0, 3, 0.8, "lexicon", source_entity_id="e4", target_entity_id="e5")
+    first = Document(uri="a", raw_text="a", text="a", language="en", story_id="s1")
+    state.add(first, report)
+    assert [event.story_id for event in state.view({})] == ["s1"]
+    assert [event.story_id for event in state.view({}, {first.id: "s7"})] == ["s7"]
+    assert [event.story_id for event in state.view({}, {"another article": "s9"})] == ["s1"]

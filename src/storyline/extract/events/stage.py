@@ -15,6 +15,7 @@ articles. At the end of a run the event view is written to the store, entity ids
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,8 @@ class _Gathered:
     """What the reports of one event say, gathered."""
 
     report: EventReport
-    story_id: str | None
+    story_id: str | None  # as the first reporting article had it then (the stories stage may move it later)
+    article_id: str = ""  # the first reporting article ("" in a state saved before it was kept)
     groups: set[str] = field(default_factory=set)  # copy-group roots of the reporting articles
     confidence: float = 0.0
 
@@ -61,12 +63,16 @@ class EventState:
         )
         event_id = report.event_id or self.keys.get(key) or f"v{len(self.events) + 1:06d}"
         self.keys.setdefault(key, event_id)
-        gathered = self.events.setdefault(event_id, _Gathered(report, doc.story_id))
+        gathered = self.events.setdefault(event_id, _Gathered(report, doc.story_id, doc.id))
         gathered.groups.add(doc.copy_of or doc.id)
         gathered.confidence = max(gathered.confidence, report.confidence)
         return event_id
 
-    def view(self, redirects: dict[str, str]) -> list[Event]:
+    def view(self, redirects: dict[str, str], stories: Mapping[str, str | None] | None = None) -> list[Event]:
+        """The events, entity ids following ``redirects`` and each in the story its first reporting article is in
+        now (``stories``: article id to story id; the stories stage regroups, so an article can move)."""
+        now = stories or {}
+
         def entity(entity_id: str | None) -> tuple[str, ...]:
             return () if entity_id is None else (redirects.get(entity_id, entity_id),)
 
@@ -83,7 +89,7 @@ class EventState:
                 location_id=(entity(g.report.location_entity_id) or (None,))[0],
                 date=g.report.date,
                 date_text=g.report.date_text,
-                story_id=g.story_id,
+                story_id=now.get(g.article_id, g.story_id),
             )
             for event_id, g in self.events.items()
         ]
@@ -181,9 +187,11 @@ def absorb(docs: list[Document], ctx: Context) -> None:
 
 
 def finish(ctx: Context, repo: Repository) -> None:
-    """Write the event view, entity ids following the merges the entities stage has recorded."""
+    """Write the event view, entity ids following the merges the entities stage has recorded, each event in the
+    story its first reporting article is in now."""
     redirects = repo.entity_redirects()
-    repo.replace_events(event_state(ctx).view(redirects))
+    stories = {article: story.id for story in repo.iter_stories() for article in story.article_ids}
+    repo.replace_events(event_state(ctx).view(redirects, stories))
 
 
 STAGE = Stage(
