@@ -40,7 +40,14 @@ import numpy as np
 from storyline.document import Story, Topic
 from storyline.stories.features import KINDS, extract_terms, first_sentence, kind_of, parse_day, term_id
 from storyline.stories.options import StoryOptions
-from storyline.stories.regroup import Member, attach_lone, average_link, match_groups, window_similarities
+from storyline.stories.regroup import (
+    Member,
+    attach_lone,
+    average_link,
+    match_groups,
+    name_marks,
+    window_similarities,
+)
 from storyline.stories.titles import best_title
 
 __all__ = ["Assignment", "StoryIndex", "StoryOptions"]
@@ -239,7 +246,8 @@ class StoryIndex:
         if known is not None:
             story = self._stories[known]
             return Assignment(_story_key(known), _topic_key(story.topic), False, False, 1.0)
-        vector, topic_vector = self._vectorise(extract_terms(text, title))
+        counts = extract_terms(text, title)
+        vector, topic_vector = self._vectorise(counts)
         day = parse_day(published)
         if day is not None:
             self._latest_day = day if self._latest_day is None else max(self._latest_day, day)
@@ -265,6 +273,9 @@ class StoryIndex:
                 published,
                 outlet,
                 headline,
+                names=frozenset(
+                    name for name in (term_id(term) for term in counts if kind_of(term) == "name") if name in vector
+                ),
             )
             story = self._regroup(self._topics[topic], member)
             similarity = story.centroid.cosine(vector)
@@ -374,7 +385,15 @@ class StoryIndex:
         # A link when either says so: 1 is the threshold of each, and average-link averages the better of the two.
         threshold = max(options.regroup_threshold, options.regroup_floor / len(window))
         score = np.maximum(within_topic / threshold, plain / options.same_story_cosine)
-        labels = average_link(score, 1.0)
+        labels = average_link(
+            score,
+            1.0,
+            options.regroup_cohesion,
+            name_marks(window) if options.name_share <= 1.0 else None,
+            options.name_share,
+            options.name_absent,
+            options.name_size,
+        )
         if options.lone_link < 1.0:
             labels = attach_lone(labels, score, options.lone_link)
         current = [self._story_of_article.get(entry.article_id) for entry in window]

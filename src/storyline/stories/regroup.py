@@ -46,6 +46,7 @@ class Member:
     outlet: str | None = None
     headline: tuple[str, bool] | None = None  # (headline or first sentence, is headline), as the story keeps titles
     copies: list[str] = field(default_factory=list)  # copies that joined this article's story: they move with it
+    names: frozenset[int] = frozenset()  # ids of the name terms (capitalised words) among ``terms``
 
 
 def window_similarities(
@@ -81,8 +82,39 @@ def window_similarities(
     return similarity, plain_similarity
 
 
-def average_link(similarity: np.ndarray, threshold: float) -> list[int]:
+def name_marks(members: Sequence[Member]) -> np.ndarray:
+    """Which members hold which name (a column per name two members or more hold): 1.0 or 0.0."""
+    held = Counter(name for member in members for name in member.names)
+    columns = {name: column for column, name in enumerate(sorted(name for name, n in held.items() if n >= 2))}
+    marks = np.zeros((len(members), len(columns)))
+    for row, member in enumerate(members):
+        for name in member.names:
+            column = columns.get(name)
+            if column is not None:
+                marks[row, column] = 1.0
+    return marks
+
+
+def names_conflict(first: np.ndarray, second: np.ndarray, share: float, absent: float) -> bool:
+    """Whether each group has a name most of it holds (``share`` or more) that the other barely holds (``absent``
+    or less): two happenings of one topic with different people, places or things at their centre."""
+    return bool(np.any((first >= share) & (second <= absent)) and np.any((second >= share) & (first <= absent)))
+
+
+def average_link(
+    similarity: np.ndarray,
+    threshold: float,
+    cohesion: float = 0.0,
+    marks: np.ndarray | None = None,
+    name_share: float = 0.5,
+    name_absent: float = 0.0,
+    name_size: int = 2,
+) -> list[int]:
     """Group items by average-link agglomeration until no two groups average ``threshold``; a group label per item.
+
+    With ``cohesion`` above 0, two groups of two or more items each merge only when their average also reaches
+    ``cohesion`` times the lower of their own averages (the mean score of the pairs inside each): two tight groups
+    that are only loosely linked to each other stay apart, however the absolute threshold is set.
 
     Labels are the lowest item index of each group. Ties go to the lower indices, so the result is deterministic.
     """
@@ -93,21 +125,43 @@ def average_link(similarity: np.ndarray, threshold: float) -> list[int]:
     linked = similarity.astype(np.float64, copy=True)
     np.fill_diagonal(linked, -np.inf)
     sizes = np.ones(count)
+    inside = np.zeros(count)  # sum of the scores of the pairs inside each group
+    candidates = linked.copy()  # linked, less the pairs the cohesion rule has turned down
+    held = marks.copy() if marks is not None else np.zeros((count, 0))  # how many of each group hold each name
     for _ in range(count - 1):
-        flat = int(np.argmax(linked))
-        first, second = divmod(flat, count)
-        if linked[first, second] < threshold:
-            break
+        while True:
+            flat = int(np.argmax(candidates))
+            first, second = divmod(flat, count)
+            if candidates[first, second] < threshold:
+                return labels
+            ok = True
+            if marks is not None and marks.shape[1] and min(sizes[first], sizes[second]) >= name_size:
+                ok = not names_conflict(
+                    held[first] / sizes[first], held[second] / sizes[second], name_share, name_absent
+                )
+            if ok and cohesion > 0.0 and sizes[first] >= 2 and sizes[second] >= 2:
+                own = min(inside[first] / _pairs(sizes[first]), inside[second] / _pairs(sizes[second]))
+                ok = linked[first, second] >= cohesion * own
+            if ok:
+                break
+            candidates[first, second] = candidates[second, first] = -np.inf
         keep, gone = min(first, second), max(first, second)
+        inside[keep] += inside[gone] + linked[keep, gone] * sizes[keep] * sizes[gone]
         merged = (sizes[keep] * linked[keep] + sizes[gone] * linked[gone]) / (sizes[keep] + sizes[gone])
-        linked[keep, :] = merged
-        linked[:, keep] = merged
-        linked[keep, keep] = -np.inf
-        linked[gone, :] = -np.inf
-        linked[:, gone] = -np.inf
+        for matrix in (linked, candidates):
+            matrix[keep, :] = merged
+            matrix[:, keep] = merged
+            matrix[keep, keep] = -np.inf
+            matrix[gone, :] = -np.inf
+            matrix[:, gone] = -np.inf
+        held[keep] += held[gone]
         sizes[keep] += sizes[gone]
         labels = [keep if label == gone else label for label in labels]
     return labels
+
+
+def _pairs(size: float) -> float:
+    return size * (size - 1) / 2
 
 
 def match_groups(labels: Sequence[int], stories: Sequence[int | None]) -> dict[int, int | None]:
