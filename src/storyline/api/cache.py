@@ -1,6 +1,6 @@
 """A small in-process cache of encoded JSON answers, so that hot reads (a story, a timeline) skip the database.
 
-Answers are keyed by the store's version as well as the request: a counter that every write transaction raises
+Answers are keyed by the store's version as well as the request: a counter raised by every write readers can see
 (``store_version``, see ``StoreVersion``), so anything written by any process (an article, a stage's stories or
 events) makes every older answer unreachable within half a second. An answer is kept ``ttl`` seconds at most
 besides. The least recently used go first when the kept answers pass ``max_entries`` or ``max_total_bytes``
