@@ -104,7 +104,7 @@ def test_the_gold_list_is_sound() -> None:
     assert {gold.article for gold in names} == {path.name for path in SEEDS.glob("*.txt")}
     assert len(names) == len(set(names)), "a name is listed twice for an article"
     assert {gold.kind for gold in names} <= set(KINDS)
-    assert sum(gold.known_miss is not None for gold in names) == 1
+    assert [gold.text for gold in names if gold.known_miss] == []  # none left: a new one is a deliberate step
     for gold in names:
         text = (SEEDS / gold.article).read_text(encoding="utf-8")
         assert gold_spans(gold.article, text), f"{gold.text!r} never stands alone in {gold.article}"

@@ -28,6 +28,10 @@ Label rules (:func:`fix_labels`):
   bodies, news agencies, armed movements) are organisations; written out in full and left untagged by the model
   ("Al-Qaeda"), they are added;
 * ``nicknames``: a name given to a person (", nicknamed the Lion of Panjshir") is a person.
+
+Spun spellings of organisation names ("the Nationwide congress occasion of Afghanistan" for the National Congress
+Party of Afghanistan) are not found here: the name they spell is mostly known from other articles, so the
+``entities`` stage finds them with the corpus's names (:mod:`storyline.extract.entities.spun`).
 """
 
 from __future__ import annotations

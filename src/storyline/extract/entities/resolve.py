@@ -25,6 +25,10 @@ Organisations, places and groups (every other kind):
 * an acronym defined in the text (``"National Resistance Front (NRF)"``, ``"NRF (National Resistance Front)"``),
   in this article or an earlier one, or of three letters or more matching the initials of a longer name of the
   same article (``CSTO``);
+* a spun spelling of an organisation's name (:mod:`.spun`): three content words or more that read back through a
+  synonym spinner's swaps into a known organisation's name, or that a known name reads back into (``"Nationwide
+  Resistance Entrance"`` / ``"National Resistance Front"``), also without the country; a spun spelling never
+  names the entity;
 * a vowel-spelling variant (``Panjsher`` / ``Panjshir``), unless the name is itself a known place or nationality.
 
 When new evidence joins two existing entities, the older id stays and the newer one redirects to it. Roles are
@@ -52,6 +56,7 @@ from storyline.extract.entities.names import (
     variant_key,
 )
 from storyline.extract.entities.roles import HONORIFICS, mention_roles, named_as_relative, split_title
+from storyline.extract.entities.spun import SpunNames
 from storyline.extract.ner import EntityMention, place_gazetteer
 
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
@@ -155,6 +160,17 @@ class EntityIndex:
         self._acronyms: dict[str, tuple[str, str, str]] = {}  # acronym -> (id, long name, article id)
         self._version = 0  # articles read: the cache of organisations' attributes is valid for one version
         self._known_cache: tuple[int, dict[str, tuple[str | None, tuple[str, ...]]]] | None = None
+        self._spellings = SpunNames()  # organisation names of three content words or more, for spun spellings
+        self._spun_keys: set[str] = set()  # name keys found to be spun spellings: never an entity's canonical name
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """An index pickled before it kept organisation names for their spun spellings gets them from its records."""
+        self.__dict__.update(state)
+        if "_spellings" not in state:
+            self._spellings = SpunNames(
+                name for record in self._records.values() if _top(record.kinds) == "ORG" for name in record.names
+            )
+            self._spun_keys = set()
 
     # ----------------------------------------------------------------------------------------------- public
     def add_article(self, article_id: str, text: str, mentions: Sequence[EntityMention]) -> list[ResolvedMention]:
@@ -180,6 +196,11 @@ class EntityIndex:
         if live not in self._records:
             raise StorylineError("E530", f"no entity with id {entity_id!r}", "use an id returned by add_article")
         return self._entity(self._records[live])
+
+    @property
+    def spellings(self) -> SpunNames:
+        """The organisation names the index has seen, for finding their spun spellings in a new article."""
+        return self._spellings
 
     def live_id(self, entity_id: str) -> str:
         """The id that holds ``entity_id`` now (itself unless it was merged into an older entity); cheap."""
@@ -295,10 +316,28 @@ class EntityIndex:
             for acronym, entity_id in list(article.acronym_mentions.items()):
                 if len(acronym) >= MIN_INITIALS and acronym == initials(name):
                     return entity_id, f"'{acronym}' matches the initials of '{name}' in the same article"
+        spun = self._spun(name, key, core) if kind == "ORG" else None
+        if spun is not None:
+            return spun
         variant = None if self._distinct_places(name) else self._variant(False, name)
         if variant is not None:
             return variant
         return self._new(False, name), "new entity"
+
+    def _spun(self, name: str, key: str, core: str | None) -> tuple[str, str] | None:
+        """The organisation whose name this name spells through a spinner's synonyms, or which spells this name
+        (``"Nationwide Resistance Entrance"`` / ``"National Resistance Front"``); also without the country."""
+        for words in (key.split(), *([core.split()] if core is not None and core != key else [])):
+            spelling = self._spellings.spelled(words, reverse=True)
+            if spelling is None or spelling.size != len(words):
+                continue
+            entity_id = self._names.get((False, name_key(spelling.name)))
+            if entity_id is None:
+                entity_id = self._cores.get(name_key(spelling.name), (None, None))[0]
+            if entity_id is not None:
+                self._spun_keys.add(name_key(spelling.name) if spelling.reverse else key)
+                return entity_id, spelling.evidence
+        return None
 
     def _resolve_acronym(self, article: _Article, acronym: str) -> tuple[str, str] | None:
         if acronym in article.acronyms:
@@ -415,6 +454,8 @@ class EntityIndex:
                 self._cores.setdefault(name_key(name), (entity_id, None))
             record.name_counts[name] = 0
         record.name_counts[name] += 1
+        if not person and mention.kind == "ORG":
+            self._spellings.add(name)
         _vote(record.kinds, mention.kind)
         record.mentions.append((article.article_id, mention.start, mention.end))
         self._read_attributes(article, mention, record, name, title)
@@ -520,6 +561,7 @@ class EntityIndex:
         canonical = max(
             record.names,
             key=lambda n: (
+                name_key(n) not in self._spun_keys,
                 not is_acronym(n),
                 len(name_key(n).split()),
                 not (n.isupper() and len(n) > 3),

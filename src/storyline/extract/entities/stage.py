@@ -1,9 +1,11 @@
 """The ``entities`` stage: named entities found, places geocoded, mentions merged into corpus entities.
 
 For each English article: the shipped recogniser (:func:`storyline.extract.ner.recognise`) finds the mentions,
-the geocoder (:mod:`storyline.extract.geo`) resolves the place mentions in the article's context, and the
-:class:`EntityIndex` (kept in ``ctx.state["entities"]``, saved with the corpus state) resolves every mention to
-an entity, within and across articles. The stage assigns ``Document.mentions``; at the end of a run it writes
+:func:`~storyline.extract.entities.spun.spun_mentions` adds the spun spellings of organisation names known to the
+lexicon, the index or the article ("the Nationwide congress occasion of Afghanistan"), the geocoder
+(:mod:`storyline.extract.geo`) resolves the place mentions in the article's context, and the :class:`EntityIndex`
+(kept in ``ctx.state["entities"]``, saved with the corpus state) resolves every mention to an entity, within and
+across articles. The stage assigns ``Document.mentions``; at the end of a run it writes
 the entity view (names, aliases, roles, country, sector, and for places the coordinates most of their
 mentions resolved to) with the ids merged since they were issued (``entity_redirects``).
 """
@@ -112,6 +114,7 @@ def entity_state(ctx: Context) -> EntityState:
 
 def run(docs: list[Document], ctx: Context) -> list[Document]:
     """Find, geocode and resolve the named entities of every English document of the batch, in order."""
+    from storyline.extract.entities.spun import SpunNames, lexicon_names, spun_mentions
     from storyline.extract.geo import geocoder
     from storyline.extract.ner import recognise
 
@@ -122,7 +125,9 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
             doc.mentions = []
             doc.notes.append(f"entities: skipped, language {doc.language or 'unknown'}")
     places = geocoder()
-    for doc, found in zip(english, recognise([doc.text for doc in english]), strict=True):
+    for doc, recognised in zip(english, recognise([doc.text for doc in english]), strict=True):
+        own = SpunNames(mention.text for mention in recognised if mention.kind == "ORG")
+        found = spun_mentions(doc.text, recognised, (lexicon_names(), state.index.spellings, own))
         located = places.resolve(doc.text, found)
         doc.mentions = state.add(doc.id, doc.text, found, located)
         ctx.counts["entities.mentions"] += len(doc.mentions)
