@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.stories.features import KINDS, extract_terms, first_sentence, kind_of, parse_day, stem, term_id
+from storyline.stories.features import KINDS, extract_terms, first_sentence, kind_of, lead, parse_day, stem, term_id
 
 
 def test_names_numbers_and_times_get_their_own_kinds() -> None:
@@ -30,6 +30,25 @@ def test_title_case_headlines_give_no_names_but_keep_their_words() -> None:
     terms = extract_terms("Taliban Forced To Hold Talks With National Resistance Front")
     assert not [term for term in terms if kind_of(term) in ("name", "phrase")]
     assert terms["talk"] == 1 and terms["taliban"] == 1
+
+
+def test_the_lead_is_the_first_sentences_with_lines_as_breaks() -> None:
+    text = (
+        "Chargers' Jamal Williams arrested on DUI suspicion\n"
+        "Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken driving. "
+        "Williams was pulled over for speeding early Sunday. "
+        "Fellow Charger Vincent Jackson was arrested last month."
+    )
+    assert lead(text, 3).splitlines()[-1] == "Williams was pulled over for speeding early Sunday."
+    assert "Jackson" not in lead(text, 3) and "Jackson" in lead(text, 4)
+    assert lead(text, 10) == lead(text, 4)  # a short text is its own lead
+    assert lead("", 3) == ""
+
+
+@given(st.text(), st.integers(1, 6))
+def test_a_lead_holds_no_word_the_text_lacks(text: str, sentences: int) -> None:
+    words = set(text.split())
+    assert set(lead(text, sentences).split()) <= words
 
 
 def test_the_title_counts_with_the_text() -> None:

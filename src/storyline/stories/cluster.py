@@ -38,7 +38,7 @@ from operator import mul
 import numpy as np
 
 from storyline.document import Story, Topic
-from storyline.stories.features import KINDS, extract_terms, first_sentence, kind_of, parse_day, term_id
+from storyline.stories.features import KINDS, extract_terms, first_sentence, kind_of, lead, parse_day, term_id
 from storyline.stories.options import StoryOptions
 from storyline.stories.regroup import (
     Member,
@@ -273,9 +273,7 @@ class StoryIndex:
                 published,
                 outlet,
                 headline,
-                names=frozenset(
-                    name for name in (term_id(term) for term in counts if kind_of(term) == "name") if name in vector
-                ),
+                names=self._central_names(text, title, counts, vector),
             )
             story = self._regroup(self._topics[topic], member)
             similarity = story.centroid.cosine(vector)
@@ -284,6 +282,16 @@ class StoryIndex:
         if self.article_count % WINDOW_SWEEP == 0:
             self._let_go_of_silent_windows()
         return Assignment(_story_key(story.number), _topic_key(story.topic), new_story, new_topic, similarity)
+
+    def _central_names(
+        self, text: str, title: str | None, counts: dict[str, int], vector: dict[int, float]
+    ) -> frozenset[int]:
+        """The ids of the names (capitalised words) an article's story vector holds, of those its lead names when
+        ``name_lead_sentences`` is set: whom the happening is about, not whom the background mentions."""
+        sentences = self.options.name_lead_sentences
+        named = extract_terms(lead(text, sentences), title) if sentences else counts
+        ids = (term_id(term) for term in named if kind_of(term) == "name")
+        return frozenset(name for name in ids if name in vector)
 
     def _vectorise(self, counts: dict[str, int]) -> tuple[dict[int, float], dict[int, float]]:
         """Weight an article's term counts for stories and for topics (counting them into the frequencies)."""

@@ -29,7 +29,7 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-__all__ = ["KINDS", "extract_terms", "first_sentence", "kind_of", "parse_day", "term_id"]
+__all__ = ["KINDS", "extract_terms", "first_sentence", "kind_of", "lead", "parse_day", "term_id"]
 
 KINDS: tuple[str, ...] = ("word", "name", "phrase", "number", "year", "weekday", "month")
 _PREFIX_KIND = {"e": "name", "p": "phrase", "n": "number", "y": "year", "d": "weekday", "m": "month"}
@@ -135,6 +135,17 @@ def extract_terms(text: str, title: str | None = None) -> Counter[str]:
         if tokens:
             _sentence_terms(tokens, counts, names_allowed=not _is_title_case(tokens))
     return counts
+
+
+def lead(text: str, sentences: int) -> str:
+    """The first ``sentences`` sentences of a text (lines count as sentence breaks), joined by newlines."""
+    kept: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        if sentence.strip():
+            kept.append(sentence)
+            if len(kept) == sentences:
+                break
+    return "\n".join(kept)
 
 
 def first_sentence(text: str, limit: int = 200) -> str:

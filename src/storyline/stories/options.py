@@ -47,9 +47,10 @@ class StoryOptions:
     regroup_threshold: float = 0.09  # average similarity at which two groups of a topic's window merge, but ...
     regroup_floor: float = 1.1  # ... at least this / n in a window of n: few articles say little about what is shared
     regroup_cohesion: float = 0.0  # two groups merge only if they average this share of the lower of their own averages
-    name_share: float = 0.9  # two groups whose names differ stay apart: each has a name this share of it holds ...
-    name_absent: float = 0.0  # ... that this share of the other holds at most (a share above 1 turns the rule off)
+    name_share: float = 0.6  # two groups whose names differ stay apart: each has a name this share of it holds ...
+    name_absent: float = 0.1  # ... that this share of the other holds at most (a share above 1 turns the rule off)
     name_size: int = 5  # ... when both groups have at least this many members
+    name_lead_sentences: int = 3  # ... names of an article's lead: its first this many sentences (0: the whole text)
     lone_link: float = 0.8  # an article left alone joins the group it averages this share of the threshold with
     same_story_cosine: float = 0.35  # or: cosine of two articles' own vectors at which they are one story
     topic_smoothing: float = 3.0  # window size offset in the within-topic weight (1 - df / (n + smoothing)) ** power
@@ -78,7 +79,14 @@ class StoryOptions:
         for name in (*counts, "postings_scanned"):
             if getattr(self, name) < 1:
                 raise StorylineError("E410", f"stories option {name} must be at least 1", f"set {name} to 1 or more")
-        negative = ("max_gap_days", "topic_gap_days", "background_weight", "background_warmup", "idf_power")
+        negative = (
+            "max_gap_days",
+            "topic_gap_days",
+            "background_weight",
+            "background_warmup",
+            "idf_power",
+            "name_lead_sentences",
+        )
         for name in (*negative, "topic_smoothing", "topic_power", "regroup_floor", "regroup_cohesion", "name_absent"):
             if getattr(self, name) < 0:
                 raise StorylineError("E411", f"stories option {name} must not be negative", f"set {name} to 0 or more")
