@@ -120,3 +120,34 @@ def test_a_stage_state_is_made_once_and_checked() -> None:
     assert ctx.state_of("index", list, create) is first and made == [1]
     with pytest.raises(TypeError, match=r"ctx.state\['index'\] holds a list, not a dict"):
         ctx.state_of("index", dict, dict)
+
+
+def test_prefetch_runs_once_per_batch_as_soon_as_its_needs_are_met() -> None:
+    calls: list[tuple[str, list[str]]] = []
+
+    def note(name: str) -> Stage:
+        def run(docs: list[Document], ctx: Context) -> list[Document]:
+            calls.append((name, [doc.text for doc in docs]))
+            return docs
+
+        return Stage(name, requires=("text",), assigns=(name,), run=run)
+
+    def prefetch(docs: list[Document], ctx: Context) -> None:
+        calls.append(("prefetch", [doc.text for doc in docs]))
+
+    first, second = note("first"), note("second")
+    late = Stage("late", requires=("text",), assigns=(), run=note("late").run, prefetch=prefetch)
+    docs = [Document(uri="a.txt", raw_text="long enough"), Document(uri="b.txt", raw_text="tiny")]
+    run_batch(docs, [UPPER, REFUSE, first, second, late], Context(options=Options()))
+    # After "upper" assigns the text, before "refuse" drops the short one: the prefetch sees both.
+    assert [name for name, _ in calls] == ["prefetch", "first", "second", "late"]
+    assert calls[0][1] == ["LONG ENOUGH", "TINY"] and calls[-1][1] == ["LONG ENOUGH"]
+
+
+def test_context_close_hands_back_last_taken_first() -> None:
+    ctx = Context(options=Options())
+    order: list[int] = []
+    ctx.closers += [lambda: order.append(1), lambda: order.append(2)]
+    ctx.close()
+    ctx.close()
+    assert order == [2, 1]

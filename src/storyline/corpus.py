@@ -103,8 +103,11 @@ def _ingest_locked(
             if on_input_done is not None:
                 on_input_done(1)
 
-    for batch in batched(documents(), options.batch_size):
-        _store_batch(batch, pipeline, ctx, repo, report, note_reject)
+    try:
+        for batch in batched(documents(), options.batch_size):
+            _store_batch(batch, pipeline, ctx, repo, report, note_reject)
+    finally:
+        ctx.close()
     save_state(pipeline, ctx, repo)
     for stage in pipeline:
         if stage.finish is not None:

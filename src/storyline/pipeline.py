@@ -43,6 +43,11 @@ class Stage:
     A stage whose state has a corpus-level view (stories, entities, events) gives ``finish``: at the end of a
     run, after the state is saved, it writes that view to the store (``Repository.replace_*``, one transaction).
     It is the only place a stage touches the store.
+
+    A stage whose slow part reads only fields assigned well before it (a model over the text) may give
+    ``prefetch``: ``run_batch`` calls it with the batch as soon as every field in ``requires`` is assigned, and it
+    starts that part elsewhere (another process), for ``run`` to collect; the stages in between run meanwhile.
+    It must leave the batch alone, and ``run`` must give the same results whether it was called or not.
     """
 
     name: str
@@ -51,6 +56,7 @@ class Stage:
     run: StageFn
     absorb: Callable[[list[Document], Context], None] | None = None
     finish: Callable[[Context, Repository], None] | None = None
+    prefetch: Callable[[list[Document], Context], None] | None = None
 
 
 @dataclass
@@ -63,6 +69,13 @@ class Context:
     seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))  # wall time per stage
     # Changes to articles stored in earlier batches, for the run to apply after the current batch.
     updates: list[ArticleUpdate] = field(default_factory=list)
+    # What a stage holds for the run (a worker process it borrowed): handed back by ``close`` at the run's end.
+    closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Hand back what the stages held for this run, last taken first."""
+        while self.closers:
+            self.closers.pop()()
 
     def state_of(self, key: str, kind: type[StateT], create: Callable[[], StateT]) -> StateT:
         """The corpus-level state a stage keeps under ``key``, made by ``create`` on first use only."""
@@ -130,14 +143,27 @@ def refuse(doc: Document, reason: str) -> Document:
 
 
 def run_batch(docs: list[Document], stages: list[Stage], ctx: Context) -> tuple[list[Document], list[Reject]]:
-    """Run every stage over one batch; return the documents that came through and the ones refused."""
+    """Run every stage over one batch; return the documents that came through and the ones refused.
+
+    Before each stage, the ``prefetch`` of every later stage whose needs are met by then is called (once).
+    """
     rejects: list[Reject] = []
-    for stage in stages:
+    available = set(INGEST_ASSIGNS)
+    prefetched: set[int] = set()
+    for position, stage in enumerate(stages):
         if not docs:
             break
+        for later in range(position + 1, len(stages)):
+            prefetch = stages[later].prefetch
+            if prefetch is not None and later not in prefetched and available.issuperset(stages[later].requires):
+                prefetched.add(later)
+                started = time.perf_counter()
+                prefetch(docs, ctx)
+                ctx.seconds[stages[later].name] += time.perf_counter() - started
         started = time.perf_counter()
         docs = stage.run(docs, ctx)
         ctx.seconds[stage.name] += time.perf_counter() - started
+        available.update(stage.assigns)
         kept = []
         for doc in docs:
             if doc.rejected is None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.document import Document, Entity, Mention
-from storyline.extract.common import entity_mentions
+from storyline.extract.common import batch_entities, entity_mentions, prefetch_entities
 from storyline.extract.entities.resolve import EntityIndex, ResolvedMention
 from storyline.pipeline import Context, Stage
 
@@ -116,7 +116,6 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
     """Find, geocode and resolve the named entities of every English document of the batch, in order."""
     from storyline.extract.entities.spun import SpunNames, lexicon_names, spun_mentions
     from storyline.extract.geo import geocoder
-    from storyline.extract.ner import recognise
 
     state = entity_state(ctx)
     english = [doc for doc in docs if doc.is_english]
@@ -125,7 +124,7 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
             doc.mentions = []
             doc.notes.append(f"entities: skipped, language {doc.language or 'unknown'}")
     places = geocoder()
-    for doc, recognised in zip(english, recognise([doc.text for doc in english]), strict=True):
+    for doc, recognised in zip(english, batch_entities(english, ctx), strict=True):
         own = SpunNames(mention.text for mention in recognised if mention.kind == "ORG")
         found = spun_mentions(doc.text, recognised, (lexicon_names(), state.index.spellings, own))
         located = places.resolve(doc.text, found)
@@ -165,4 +164,5 @@ STAGE = Stage(
     run=run,
     absorb=absorb,
     finish=finish,
+    prefetch=prefetch_entities,
 )
