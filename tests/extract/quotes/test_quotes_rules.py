@@ -61,6 +61,14 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "“It is about what you do when you do [disagree],” Hassan said.",
             ("Hassan", "said", "It is about what you do when you do [disagree]"),
         ),
+        (  # a relative pronoun before the cue opens the content
+            "The governor backed a plan, which officials said would cost billions of dollars.",
+            ("officials", "said", "which officials said would cost billions of dollars"),
+        ),
+        (  # the subject of a passive cue opens the content
+            "The senator is accused of lying to the committee about the deal.",
+            (None, "is accused of", "The senator is accused of lying to the committee about the deal"),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),

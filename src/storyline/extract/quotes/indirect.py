@@ -33,6 +33,7 @@ from storyline.extract.quotes.cues import SPEECH_VERBS, cue_score, is_according_
 from storyline.extract.quotes.direct import QuotedSpan
 from storyline.extract.quotes.spans import (
     cue_through_modifiers,
+    fronted_start,
     second_clause_end,
     to_quote_end,
     trailing_modifiers_end,
@@ -301,6 +302,9 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
         if source is not None and any(child.dep_ == "nsubjpass" for child in token.children):
             source = _agent_span(token)  # "he was asked": the subject is not who said it
         cue = cue_through_modifiers(token, cue, parts, source)
+        front = fronted_start(token, parts)
+        if front is not None:
+            parts = ((front, parts[0][1]), *parts[1:])
         found.append(Attribution(parts, cue, source, _is_direct(quotes, parts), "verb", score))
     return found
 
@@ -346,8 +350,13 @@ def _source_span(verb: Token) -> tuple[int, int] | None:
                     if before > subject.i and subject.doc[before].text == ",":
                         end = min(end, subject.doc[before].idx)
             return (start, end) if end > start else None
-        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and current.head.i < current.left_edge.i:
-            doc = current.doc  # "placards supporting …", "a Mexican troupe satirizing …": the noun
+        if (
+            current.dep_ == "acl"
+            and current.tag_ != "VBN"
+            and current.head.pos_ in ("NOUN", "PROPN")
+            and current.head.i < current.left_edge.i
+        ):
+            doc = current.doc  # "placards supporting …", "a Mexican troupe satirizing …": the noun ("known as": none)
             last = doc[current.left_edge.i - 1]
             start, end = trim(doc.text, current.head.left_edge.idx, last.idx + len(last))
             return (start, end) if end > start else None

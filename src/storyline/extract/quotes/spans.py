@@ -87,3 +87,31 @@ def without_which_clause(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
         if first.i - 1 > span.start and doc[first.i - 1].text == ",":
             return part[0], doc[first.i - 1].idx
     return part
+
+
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def fronted_start(verb: Token, parts: tuple[tuple[int, int], ...]) -> int | None:
+    """Where a content starts whose first words stand before its cue: the relative pronoun of ``which officials
+    said would cost …`` or ``what he called “…”``, the subject of a passive cue (``Obama is remembered as …``,
+    ``Roof is accused of …``), the noun a past participle cue modifies (``many of them known as …``): PolNeAR's
+    content is those words and the words after the cue; ``None`` when nothing stands in front."""
+    if parts[0][0] <= verb.idx:
+        return None
+    lefts = list(verb.lefts)
+    for child in lefts:
+        if child.tag_ not in RELATIVE_TAGS or child.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+            continue
+        if any(other.i > child.i and other.dep_ in ("nsubj", "nsubjpass") for other in lefts):
+            return child.idx  # "which officials said", "what he called": a subject of its own follows the pronoun
+    for child in verb.rights:
+        first = child.left_edge
+        if child.dep_ == "ccomp" and first.i < verb.i and first.tag_ in RELATIVE_TAGS:
+            return first.idx  # the parser hung the pronoun on the clause: "which officials said will go"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
+        return verb.head.left_edge.idx  # who is "known as" it is the content's subject, not its source
+    for child in lefts:
+        if child.dep_ == "nsubjpass":
+            return child.left_edge.idx
+    return None
