@@ -69,6 +69,14 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "The senator is accused of lying to the committee about the deal.",
             (None, "is accused of", "The senator is accused of lying to the committee about the deal"),
         ),
+        (  # a passive cue without a complement reports its subject; the by phrase is the source
+            "The meeting with the donors was first reported by Politico.",
+            ("Politico", "was first reported", "The meeting with the donors"),
+        ),
+        (  # an adverb right after the cue of a content before it joins the cue
+            "“We will win this state,” the senator said later.",
+            ("the senator", "said later", "We will win this state"),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),

@@ -7,10 +7,11 @@ optional source (who said it, as written: ``he``, ``the Afghan politician``) and
   carries content (:func:`verb_frame`) decides the content: the direct quote next to the verb's clause
   (``“…,” he said`` / ``he said: “…”``), its clausal complement (``ccomp``, with its ``that``), the clause it is
   tucked after (``X is ready, the leader … told TASS``), the object of a preposition (``referring to …``), an open
-  complement or a direct object; a cue in the middle of its sentence (``The goal, he said, is …``) takes the
-  whole sentence. The source is the verb's subject (whole phrase, ``, who …`` included; for a passive verb its
-  ``by`` phrase), or the subject of the verb a participle hangs from (``…, saying that``). Raising verbs
-  (``Trump appears to …``) take the whole clause as content and no source.
+  complement, a direct object or, for a passive verb without them, its subject (``The meeting was reported by …``);
+  a cue in the middle of its sentence (``The goal, he said, is …``) takes the whole sentence. The source is the
+  verb's subject (whole phrase, ``, who …`` included; for a passive verb its ``by`` phrase), or the subject of
+  the verb a participle hangs from (``…, saying that``). Raising verbs (``Trump appears to …``) take the whole
+  clause as content and no source.
 * **according to X, …**: the source is X, the content the longer side of the sentence.
 * **Colon**: ``Abdul Latif Pedram, the leader of …: “…”``: a short noun phrase, a colon and a quote; a title
   line ``Rubio: I Still Believe …``.
@@ -34,6 +35,7 @@ from storyline.extract.quotes.direct import QuotedSpan
 from storyline.extract.quotes.spans import (
     cue_through_modifiers,
     fronted_start,
+    passive_subject,
     second_clause_end,
     to_quote_end,
     trailing_modifiers_end,
@@ -191,8 +193,9 @@ def verb_frame(
 ) -> tuple[str, Token | QuotedSpan | None]:
     """How a verb carries content: ``quote`` (a quote next to its clause), ``ccomp``, ``host`` (the verb is tucked
     after the clause it reports: ``X is ready, Y told TASS``), ``prep:about`` (the object of a preposition), ``xcomp``,
-    ``dobj`` or ``none``; with the token (or quote) heading the content (``text`` is
-    ``token.doc.text``, passed in because spaCy rebuilds it on each access)."""
+    ``dobj``, ``subjpass`` (a passive verb's subject: ``The meeting was first reported by Politico``) or ``none``;
+    with the token (or quote) heading the content (``text`` is ``token.doc.text``, passed in because spaCy rebuilds
+    it on each access)."""
     subjects = [child for child in token.children if child.dep_ in SUBJECT_DEPS]
     source = _subtree_span(subjects[0], exclude=token) if subjects else None
     clause_start, clause_end = _clause_extent(token, source, text)
@@ -229,7 +232,8 @@ def verb_frame(
         for child in token.rights:
             if child.dep_ == dep:
                 return dep, child
-    return "none", None
+    subject = passive_subject(token)
+    return ("subjpass", subject) if subject is not None else ("none", None)
 
 
 def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -> list[Attribution]:
@@ -260,6 +264,8 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
                 parts = ((before[0].left_edge.idx, parts[0][1]),)
             else:
                 cue = (cue[0], head.idx + len(head))  # "referring to"
+        elif frame == "subjpass":
+            parts = (_subtree_span(head),)
         elif frame == "mid":
             sentence = token.sent
             parts = ((sentence.start_char, sentence.end_char),)

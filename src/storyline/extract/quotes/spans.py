@@ -32,10 +32,17 @@ def cue_through_modifiers(
     verb: Token, cue: tuple[int, int], parts: tuple[tuple[int, int], ...], source: tuple[int, int] | None
 ) -> tuple[int, int]:
     """``said repeatedly that …``, ``argued again that …``: the verb's adverbs between the cue and a content after
-    it join the cue (the other modifiers there, ``said on Sunday``, ``said in an interview``, mostly do not)."""
+    it join the cue (the other modifiers there, ``said on Sunday``, ``said in an interview``, mostly do not), and
+    so does an adverb right after the cue of a content before it (``“…,” he said later``)."""
     doc = verb.doc
     content_start = parts[0][0]
     end = cue[1]
+    if parts[-1][1] <= cue[0]:
+        after = next((c for c in verb.rights if c.idx >= end), None)
+        next_to_cue = after is not None and doc[after.i - 1].idx < end  # nothing between them, not even a comma
+        if next_to_cue and after is not None and after.dep_ in CUE_MODIFIER_DEPS and after.left_edge.i == after.i:
+            return (cue[0], after.idx + len(after))
+        return cue
     if content_start < end:
         return cue
     index = verb.i + 1
@@ -115,3 +122,8 @@ def fronted_start(verb: Token, parts: tuple[tuple[int, int], ...]) -> int | None
         if child.dep_ == "nsubjpass":
             return child.left_edge.idx
     return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive verb, before it (``The meeting was first reported by Politico``), or ``None``."""
+    return next((child for child in verb.lefts if child.dep_ == "nsubjpass"), None)
