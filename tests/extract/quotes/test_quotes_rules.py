@@ -77,6 +77,14 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "“We will win this state,” the senator said later.",
             ("the senator", "said later", "We will win this state"),
         ),
+        (  # a clause before the cue and a second one after it: both sides
+            "It is no surprise, Mr. Garin said, that Mrs. Clinton did better among African-Americans.",
+            (
+                "Mr. Garin",
+                "said",
+                "It is no surprise, Mr. Garin said, that Mrs. Clinton did better among African-Americans",
+            ),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.extract.quotes.cues import SPEECH_VERBS, cue_score, is_according_to
 from storyline.extract.quotes.direct import QuotedSpan
 from storyline.extract.quotes.spans import (
+    after_cue_end,
     cue_through_modifiers,
     fronted_start,
     passive_subject,
@@ -288,7 +289,8 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
         else:
             parts = (_subtree_span(head, exclude=token),)
             if frame == "ccomp":
-                parts = ((parts[0][0], max(parts[0][1], second_clause_end(token, head))),)
+                ends = (parts[0][1], second_clause_end(token, head), after_cue_end(token, head, text))
+                parts = ((parts[0][0], max(ends)),)
         if frame.startswith("prep:") or frame == "dobj":
             parts = (*parts[:-1], (parts[-1][0], max(parts[-1][1], trailing_modifiers_end(token, parts[-1][1], text))))
         if frame != "quote":

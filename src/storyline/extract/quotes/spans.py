@@ -127,3 +127,18 @@ def fronted_start(verb: Token, parts: tuple[tuple[int, int], ...]) -> int | None
 def passive_subject(verb: Token) -> Token | None:
     """The subject of a passive verb, before it (``The meeting was first reported by Politico``), or ``None``."""
     return next((child for child in verb.lefts if child.dep_ == "nsubjpass"), None)
+
+
+def after_cue_end(verb: Token, clause: Token, text: str) -> int:
+    """The end of a second clause the cue of a fronted clause takes after a comma (``It is no surprise, Mr. Garin
+    said, that B``): PolNeAR's content takes both sides (not an adverbial clause: ``A, he said, when asked …``);
+    0 when the clause is not before the cue or no clause follows it after a comma."""
+    if clause.i > verb.i:
+        return 0
+    for child in verb.rights:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            before = text[: child.left_edge.idx].rstrip()
+            if before.endswith(","):
+                return verb.right_edge.idx + len(verb.right_edge)
+            return 0
+    return 0
