@@ -33,9 +33,10 @@ from spacy.tokens import Doc, Span, Token
 from storyline.extract.quotes.cues import SPEECH_VERBS, cue_score, is_according_to
 from storyline.extract.quotes.direct import QuotedSpan
 from storyline.extract.quotes.spans import (
-    after_cue_end,
+    CONTENT_PREPOSITIONS,
     cue_through_modifiers,
     fronted_start,
+    is_object,
     passive_subject,
     second_clause_end,
     to_quote_end,
@@ -182,9 +183,6 @@ def _is_direct(quotes: Sequence[QuotedSpan], parts: Sequence[tuple[int, int]]) -
     return length > 0 and quoted * 2 >= length
 
 
-CONTENT_PREPOSITIONS = frozenset({"about", "for", "on", "to", "of", "against", "with", "at", "over", "into", "as"})
-
-
 RAISING_VERBS = frozenset({"appear", "seem", "expect", "likely"})
 HOST_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj", "dep"})
 
@@ -204,8 +202,11 @@ def verb_frame(
     clauses = [child for child in token.children if child.dep_ in CLAUSE_DEPS]
     if quote is not None and not (clauses and _covers(clauses[0], quote)):
         return "quote", quote
-    if clauses:
-        return "ccomp", clauses[0]
+    after = [child for child in clauses if child.i > token.i]
+    if after:  # a clause the parser hung on the verb from the sentence before loses to one after it
+        return "ccomp", after[0]
+    if clauses and (token.lemma_.lower() in SPEECH_VERBS or not any(is_object(child) for child in token.rights)):
+        return "ccomp", clauses[0]  # "A, he told AFP"; an object after another verb wins ("cites a memo")
     if (
         token.dep_ in HOST_DEPS
         and token.lemma_.lower() in SPEECH_VERBS
@@ -289,8 +290,7 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
         else:
             parts = (_subtree_span(head, exclude=token),)
             if frame == "ccomp":
-                ends = (parts[0][1], second_clause_end(token, head), after_cue_end(token, head, text))
-                parts = ((parts[0][0], max(ends)),)
+                parts = ((parts[0][0], max(parts[0][1], second_clause_end(token, head))),)
         if frame.startswith("prep:") or frame == "dobj":
             parts = (*parts[:-1], (parts[-1][0], max(parts[-1][1], trailing_modifiers_end(token, parts[-1][1], text))))
         if frame != "quote":

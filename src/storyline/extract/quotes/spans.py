@@ -11,6 +11,7 @@ from storyline.extract.quotes.direct import QuotedSpan
 
 TRAILING_SKIP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "npadvmod"})
 CUE_MODIFIER_DEPS = frozenset({"advmod"})
+CONTENT_PREPOSITIONS = frozenset({"about", "for", "on", "to", "of", "against", "with", "at", "over", "into", "as"})
 
 
 def trailing_modifiers_end(verb: Token, end: int, text: str) -> int:
@@ -129,16 +130,12 @@ def passive_subject(verb: Token) -> Token | None:
     return next((child for child in verb.lefts if child.dep_ == "nsubjpass"), None)
 
 
-def after_cue_end(verb: Token, clause: Token, text: str) -> int:
-    """The end of a second clause the cue of a fronted clause takes after a comma (``It is no surprise, Mr. Garin
-    said, that B``): PolNeAR's content takes both sides (not an adverbial clause: ``A, he said, when asked …``);
-    0 when the clause is not before the cue or no clause follows it after a comma."""
-    if clause.i > verb.i:
-        return 0
-    for child in verb.rights:
-        if child.dep_ == "ccomp" and child.i > verb.i:
-            before = text[: child.left_edge.idx].rstrip()
-            if before.endswith(","):
-                return verb.right_edge.idx + len(verb.right_edge)
-            return 0
-    return 0
+def is_object(token: Token) -> bool:
+    """A direct object, open complement or content preposition with its object (``talked about …``)."""
+    if token.dep_ in ("dobj", "xcomp"):
+        return True
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in CONTENT_PREPOSITIONS
+        and any(child.dep_ in ("pobj", "pcomp") for child in token.children)
+    )
