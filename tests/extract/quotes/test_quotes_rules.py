@@ -82,6 +82,10 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "proof.",
             ("the report", "cites", "a memo from the White House as proof"),
         ),
+        (  # but the subject of a passive "asked" or "told" is who was asked, not what was said
+            "The governor was told that the plan would fail.",
+            (None, "was told", "that the plan would fail"),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),

@@ -98,13 +98,15 @@ def without_which_clause(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
 
 
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+ADDRESSEE_VERBS = frozenset({"ask", "tell", "assure", "inform", "remind", "urge", "warn", "advise"})
 
 
 def fronted_start(verb: Token, parts: tuple[tuple[int, int], ...]) -> int | None:
     """Where a content starts whose first words stand before its cue: the relative pronoun of ``which officials
     said would cost …`` or ``what he called “…”``, the subject of a passive cue (``Obama is remembered as …``,
-    ``Roof is accused of …``), the noun a past participle cue modifies (``many of them known as …``): PolNeAR's
-    content is those words and the words after the cue; ``None`` when nothing stands in front."""
+    ``Roof is accused of …``; not of ``was asked`` or ``was told that``), the noun a past participle cue modifies
+    (``many of them known as …``): PolNeAR's content is those words and the words after the cue; ``None`` when
+    nothing stands in front."""
     if parts[0][0] <= verb.idx:
         return None
     lefts = list(verb.lefts)
@@ -119,6 +121,8 @@ def fronted_start(verb: Token, parts: tuple[tuple[int, int], ...]) -> int | None
             return first.idx  # the parser hung the pronoun on the clause: "which officials said will go"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
         return verb.head.left_edge.idx  # who is "known as" it is the content's subject, not its source
+    if verb.lemma_.lower() in ADDRESSEE_VERBS or any(child.dep_ in ("ccomp", "dative") for child in verb.rights):
+        return None  # "he was told that …", "was asked whether …": the subject is who was told
     for child in lefts:
         if child.dep_ == "nsubjpass":
             return child.left_edge.idx
