@@ -37,6 +37,7 @@ def test_updates_stories_topics_and_state_round_trip(store_url: str, seed_docume
             ("s2", (third,), 1),
         ]
         assert list(repo.iter_topics()) == [Topic("t1", "Afghan resistance", ("s1", "s2"))]
+        assert repo.story_of_articles() == {first: "s1", second: "s1", third: "s2"}  # articles in no story left out
 
         repo.replace_stories([], [])  # a replace, not an append
         assert list(repo.iter_stories()) == [] and list(repo.iter_topics()) == []

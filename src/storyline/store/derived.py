@@ -91,16 +91,16 @@ class DerivedData:
                     conn.execute(table.insert(), list(rows))
             raise_version(conn)
 
+    def story_of_articles(self) -> dict[str, str]:
+        """Article id -> the id of the story it is in now, for every article placed in a story, in ingest order."""
+        with self._engine.connect() as conn:
+            return dict(_placed_articles(conn))
+
     def iter_stories(self) -> Iterator[Story]:
         """Every story, ordered by id, with its articles in ingest order."""
         with self._engine.connect() as conn:
             members: dict[str, list[str]] = {}
-            query = (
-                sa.select(articles.c.story_id, articles.c.id)
-                .where(articles.c.story_id.is_not(None))
-                .order_by(articles.c.seq)
-            )
-            for story_id, article_id in conn.execute(query):
+            for article_id, story_id in _placed_articles(conn):
                 members.setdefault(story_id, []).append(article_id)
             rows = conn.execute(sa.select(stories).order_by(stories.c.id)).all()
         for row in rows:
@@ -295,3 +295,11 @@ _RAISE_VERSION = store_version.update().where(store_version.c.id == 1).values(ve
 
 def _json(values: Iterable[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
+
+
+def _placed_articles(conn: sa.Connection) -> list[tuple[str, str]]:
+    """(article id, story id) of every article placed in a story, in ingest order."""
+    query = (
+        sa.select(articles.c.id, articles.c.story_id).where(articles.c.story_id.is_not(None)).order_by(articles.c.seq)
+    )
+    return [(row.id, row.story_id) for row in conn.execute(query)]

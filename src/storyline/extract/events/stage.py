@@ -190,8 +190,7 @@ def finish(ctx: Context, repo: Repository) -> None:
     """Write the event view, entity ids following the merges the entities stage has recorded, each event in the
     story its first reporting article is in now."""
     redirects = repo.entity_redirects()
-    stories = {article: story.id for story in repo.iter_stories() for article in story.article_ids}
-    repo.replace_events(event_state(ctx).view(redirects, stories))
+    repo.replace_events(event_state(ctx).view(redirects, repo.story_of_articles()))
 
 
 STAGE = Stage(
