@@ -5,7 +5,8 @@ For each English article, :func:`find_quotes` reads the parse (shared with the e
 mention gets that mention's entity id. A quote that another article of the same story already carries (a
 syndicated copy, a translation reworded) gets ``same_as``: the id of the earliest such quote, scored as
 :func:`~storyline.extract.quotes.link_quotes` scores a pair. The quotes of each story are kept in
-``ctx.state["quotes"]`` for that (at most ``QUOTES_PER_STORY`` each), and saved with the corpus state.
+``ctx.state["quotes"]`` for that (at most ``QUOTES_PER_STORY`` each), and saved with the corpus state; when the
+stories stage moves an article to another story (an ``ArticleUpdate`` in ``ctx.updates``), its quotes move too.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from storyline.document import Document, Quotation
+from storyline.document import ArticleUpdate, Document, Quotation
 from storyline.extract.common import batch_parses, entity_mentions, mention_in
 from storyline.extract.quotes import Quote, find_quotes
 from storyline.extract.quotes.link import LINK_THRESHOLD, MIN_WORDS, content_words, link_score, overlap
@@ -40,13 +41,47 @@ class QuoteState:
     """The quotes seen so far, by story: (article id, quote id, quote) in ingest order."""
 
     by_story: dict[str, list[tuple[str, str, Quotation]]] = field(default_factory=dict)
+    arrival: dict[str, int] = field(default_factory=dict)  # article id -> the order it came in (keeps story order)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """A state saved before arrivals were kept orders its stories as they are."""
+        self.__dict__.update(state)
+        if "arrival" not in state:
+            self.arrival = {}
 
     def remember(self, doc: Document) -> None:
         if doc.story_id is None:
             return
+        self.arrival.setdefault(doc.id, len(self.arrival))
         kept = self.by_story.setdefault(doc.story_id, [])
         room = QUOTES_PER_STORY - len(kept)
         kept += [(doc.id, q.quote_id(doc.id), q) for q in doc.quotations[: max(room, 0)]]
+
+    def follow_moves(self, updates: list[ArticleUpdate]) -> int:
+        """Move the remembered quotes of articles the stories stage has moved to another story (``ctx.updates``),
+        so that later articles are linked against the story each quote is in now; return how many quotes moved."""
+        target = {update.article_id: update.story_id for update in updates if "story_id" in update.fields}
+        if not target:
+            return 0
+        moved: dict[str, list[tuple[str, str, Quotation]]] = {}
+        for story_id, kept in list(self.by_story.items()):
+            staying = []
+            for item in kept:
+                new_story = target.get(item[0], story_id)
+                if new_story is None or new_story == story_id:
+                    staying.append(item)
+                else:
+                    moved.setdefault(new_story, []).append(item)
+            if len(staying) != len(kept):
+                self.by_story[story_id] = staying
+        last = len(self.arrival)
+        for story_id, items in moved.items():
+            joined = self.by_story.setdefault(story_id, []) + items
+            joined.sort(key=lambda item: self.arrival.get(item[0], last))  # stable: quotes keep their article order
+            self.by_story[story_id] = joined
+        for story_id in [story_id for story_id, kept in self.by_story.items() if not kept]:
+            del self.by_story[story_id]
+        return sum(len(items) for items in moved.values())
 
 
 class _RememberingEncoder:
@@ -146,6 +181,7 @@ def _same_as(doc: Document, found: list[Quotation], state: QuoteState) -> list[Q
 def run(docs: list[Document], ctx: Context) -> list[Document]:
     """Find the quotes of every English document of the batch and link them to earlier ones of their story."""
     state = quote_state(ctx)
+    ctx.counts["quotes.moved"] += state.follow_moves(ctx.updates)
     parses = batch_parses(docs, ctx)
     for doc in docs:
         if not doc.is_english:
@@ -166,6 +202,7 @@ def absorb(docs: list[Document], ctx: Context) -> None:
     state = quote_state(ctx)
     for doc in docs:
         state.remember(doc)
+    state.follow_moves(ctx.updates)
 
 
 STAGE = Stage(
