@@ -86,6 +86,10 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "The governor was told that the plan would fail.",
             (None, "was told", "that the plan would fail"),
         ),
+        (  # the words of a quote's sentence before its opening mark belong to the content
+            "The new plans “will fail the students of this state,” he said.",
+            ("he", "said", "The new plans “will fail the students of this state"),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),

@@ -37,6 +37,7 @@ from storyline.extract.quotes.spans import (
     cue_through_modifiers,
     fronted_start,
     is_object,
+    lead_in_start,
     passive_subject,
     second_clause_end,
     to_quote_end,
@@ -258,6 +259,8 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
             objects = [c for c in token.rights if c.dep_ in ("dobj", "dative") and c.idx + len(c) <= head.outer_start]
             if objects:  # "called the new law “much, much better”": the object is part of what was said
                 parts = ((objects[0].left_edge.idx, head.end),)
+            lead = lead_in_start(token, head, text)
+            parts = parts if lead is None else ((lead, head.end),)
         elif frame.startswith("prep:"):
             objects = [child for child in head.children if child.dep_ in ("pobj", "pcomp")]
             parts = (_subtree_span(objects[0]),)

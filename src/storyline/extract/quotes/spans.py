@@ -97,6 +97,7 @@ def without_which_clause(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
     return part
 
 
+CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 ADDRESSEE_VERBS = frozenset({"ask", "tell", "assure", "inform", "remind", "urge", "warn", "advise"})
 
@@ -143,3 +144,23 @@ def is_object(token: Token) -> bool:
         and token.lower_ in CONTENT_PREPOSITIONS
         and any(child.dep_ in ("pobj", "pcomp") for child in token.children)
     )
+
+
+def lead_in_start(verb: Token, quote: QuotedSpan, text: str) -> int | None:
+    """``The new plans “will fail,” he said``: the words of the quote's sentence before its opening mark belong to
+    the content (a mixed quote); ``None`` when the quote opens its sentence or follows its cue."""
+    if quote.outer_end > verb.idx:
+        return None
+    doc = verb.doc
+    span = doc.char_span(quote.outer_start, quote.outer_end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span[0].sent
+    start = max(sentence.start_char, text.rfind("\n", 0, quote.outer_start) + 1)
+    lead = text[start : quote.outer_start]
+    if not lead.strip() or any(mark in lead for mark in "\"“”'‘’"):
+        return None
+    words = doc.char_span(start, quote.outer_start, alignment_mode="contract")
+    if words is None or any(token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSE_HEADS for token in words):
+        return None  # "He said he was “…”, she added": the lead has a clause of its own
+    return start
