@@ -14,14 +14,32 @@ CUE_MODIFIER_DEPS = frozenset({"advmod"})
 CONTENT_PREPOSITIONS = frozenset({"about", "for", "on", "to", "of", "against", "with", "at", "over", "into", "as"})
 
 
+TIME_WORDS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week"),
+        *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+        *("november", "december", "month", "year", "day", "night", "morning", "afternoon", "evening", "today"),
+        *("yesterday", "tonight", "time", "occasion", "moment"),
+    }
+)
+
+
+def is_time_phrase(token: Token) -> bool:
+    """A preposition whose object is a time (``on Thursday``, ``in 2010``, ``after a meeting Thursday`` is not)."""
+    if token.dep_ != "prep":
+        return False
+    objects = [child for child in token.children if child.dep_ == "pobj"]
+    return bool(objects) and (objects[0].lemma_.lower() in TIME_WORDS or objects[0].like_num)
+
+
 def trailing_modifiers_end(verb: Token, end: int, text: str) -> int:
     """The end of an object content with the verb's modifiers after it (``refers to the governor as “Chris”``,
     ``did not mention any of his opponents by name``, ``is seeking millions from a legislature``): PolNeAR's
-    contents run over them; conjuncts, adverbial clauses and time phrases (``on Sunday``) stay out (``text`` is
-    ``verb.doc.text``, passed in because spaCy rebuilds it on each access)."""
+    contents run over them; conjuncts, adverbial clauses and time phrases (``Sunday``, ``on Sunday``, ``in 2010``)
+    stay out (``text`` is ``verb.doc.text``, passed in because spaCy rebuilds it on each access)."""
     last = end
     for child in verb.rights:
-        if child.idx < end or child.dep_ in TRAILING_SKIP_DEPS:
+        if child.idx < end or child.dep_ in TRAILING_SKIP_DEPS or is_time_phrase(child):
             continue
         if "\n" in text[end : child.idx]:
             break
