@@ -119,9 +119,24 @@ def main() -> None:
                 "other_stages_vs_parse": round(others / parse, 2) if parse else None,
                 "model_load_seconds": round(loading, 1),
                 "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "worker_peak_rss_mib": _worker_peak_rss_mib(),
             }
         )
     )
+
+
+def _worker_peak_rss_mib() -> int | None:
+    """The model worker's peak resident memory (Linux), if the run had one."""
+    from storyline.extract.worker import shared_worker
+
+    worker = shared_worker(start=False)
+    status = Path(f"/proc/{worker.pid}/status") if worker is not None else None
+    if status is None or not status.is_file():
+        return None
+    for line in status.read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024)
+    return None
 
 
 if __name__ == "__main__":

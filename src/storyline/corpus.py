@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from storyline import ingest as ingest_inputs
+from storyline.blas import blas_threads
 from storyline.document import Document, Reject
 from storyline.pipeline import DEFAULT_STAGES, Context, Stage, batched, build, run_batch
 from storyline.settings import Options
@@ -104,8 +105,9 @@ def _ingest_locked(
                 on_input_done(1)
 
     try:
-        for batch in batched(documents(), options.batch_size):
-            _store_batch(batch, pipeline, ctx, repo, report, note_reject)
+        with blas_threads(1):  # small products: a second BLAS thread only waits (storyline.blas)
+            for batch in batched(documents(), options.batch_size):
+                _store_batch(batch, pipeline, ctx, repo, report, note_reject)
     finally:
         ctx.close()
     save_state(pipeline, ctx, repo)

@@ -1,10 +1,10 @@
-"""The sentence encoder: one model per process, unit vectors, and a bounded BLAS thread count."""
+"""The sentence encoder: one model per process, unit vectors."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from storyline.copies.embed import SentenceEncoder, blas_threads, openblas_threads
+from storyline.copies.embed import SentenceEncoder
 
 
 def test_encoders_share_one_model_and_give_unit_vectors(encoder: SentenceEncoder) -> None:
@@ -15,14 +15,3 @@ def test_encoders_share_one_model_and_give_unit_vectors(encoder: SentenceEncoder
     assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
     assert np.array_equal(first, again)  # the same model, the same thread count: the same numbers
     assert float(first[0] @ first[1]) > 0.7  # a sentence and its translation
-
-
-def test_blas_threads_holds_inside_the_block_and_restores_after() -> None:
-    control = openblas_threads()
-    if control is None:  # numpy built against another BLAS: nothing to bound
-        with blas_threads(1):
-            return
-    before = control.get()
-    with blas_threads(1):
-        assert control.get() == 1
-    assert control.get() == before

@@ -6,23 +6,19 @@ weights (nothing is downloaded). The model loads on first use, about a second an
 **Threads.** The forward pass is a few small matrix products per 384 tokens. A second BLAS thread makes them at
 most a third faster on an idle machine, and several times slower when the other core is busy (another stage's
 worker process, another job): OpenBLAS threads wait for each other at every product. So the encoder runs its
-products on one thread by default. numpy's bundled OpenBLAS is told so directly (:func:`blas_threads`); the
-package's own ``threads`` option needs ``threadpoolctl``, which is not a dependency.
+products on one thread by default (:func:`storyline.blas.blas_threads`; the package's own ``threads`` option needs
+``threadpoolctl``, which is not a dependency).
 """
 
 from __future__ import annotations
 
-import ctypes
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from storyline.blas import blas_threads
 from storyline.errors import StorylineError
 
 DIMENSIONS = 512
@@ -68,47 +64,3 @@ def _model() -> Any:
     model = USE()
     model.encode(["load"])  # the tokenizer and the weights load on first use: do it here, once
     return model
-
-
-@contextmanager
-def blas_threads(threads: int) -> Iterator[None]:
-    """numpy's BLAS uses at most ``threads`` threads inside the block (a no-op where numpy's BLAS is not the
-    OpenBLAS its wheels bundle, whose thread count can be read and set)."""
-    control = openblas_threads()
-    before = control.get() if control is not None else threads
-    if control is None or before == threads:
-        yield
-        return
-    control.set(threads)
-    try:
-        yield
-    finally:
-        control.set(before)
-
-
-@dataclass(frozen=True)
-class ThreadControl:
-    """Read and set the thread count of one BLAS library."""
-
-    get: Callable[[], int]
-    set: Callable[[int], None]
-
-
-@lru_cache(maxsize=1)
-def openblas_threads() -> ThreadControl | None:
-    """The thread-count getter and setter of the OpenBLAS in numpy's wheel (``numpy.libs``), or ``None``."""
-    libraries = Path(np.__file__).resolve().parent.parent / "numpy.libs"
-    for path in sorted(libraries.glob("lib*openblas*.so*")):
-        try:
-            library = ctypes.CDLL(str(path))  # already loaded by numpy: this finds the same copy
-        except OSError:
-            continue
-        for prefix in ("scipy_openblas", "openblas"):
-            for suffix in ("64_", "", "_64"):
-                get = getattr(library, f"{prefix}_get_num_threads{suffix}", None)
-                set_ = getattr(library, f"{prefix}_set_num_threads{suffix}", None)
-                if get is not None and set_ is not None:
-                    get.restype, get.argtypes = ctypes.c_int, []
-                    set_.restype, set_.argtypes = None, [ctypes.c_int]
-                    return ThreadControl(get, set_)
-    return None

@@ -33,6 +33,8 @@ from collections import deque
 from multiprocessing.connection import Connection
 from typing import Any
 
+from storyline.blas import blas_threads
+
 START_AFTER = 256  # documents a run sees before it starts the worker
 ENV_SWITCH = "STORYLINE_MODEL_WORKER"
 Key = tuple[str, tuple[str, ...]]  # (request kind, the batch's English document ids)
@@ -52,6 +54,10 @@ class ModelWorker:
         self._loaded = False
         self.broken = False
         self.lock = threading.Lock()  # held by the run that uses the worker
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
 
     def ready(self) -> bool:
         """Whether the worker has loaded its models (never waits)."""
@@ -130,14 +136,22 @@ def start_at() -> int:
 
 def _serve(connection: Connection) -> None:
     """The worker's loop: load both models, say so, then answer requests until told to stop."""
-    from storyline.extract.common import PARSE_BATCH_SIZE
-    from storyline.extract.ner import place_gazetteer, recognise
+    from storyline.extract.ner import place_gazetteer
     from storyline.extract.nlp import load_parser, load_pipeline
 
     load_pipeline()
     place_gazetteer()
     parser = load_parser()
     connection.send(("ready", None))
+    with blas_threads(1):  # as in the main process's runs (storyline.blas)
+        _answer(connection, parser)
+
+
+def _answer(connection: Connection, parser: Any) -> None:
+    """Answer requests (kind, texts) in order until told to stop; a failed one is answered with its error."""
+    from storyline.extract.common import PARSE_BATCH_SIZE
+    from storyline.extract.ner import recognise
+
     while True:
         try:
             request = connection.recv()
