@@ -103,3 +103,14 @@ def test_attribution_spans_follow_polnear(text: str, expected: tuple[str, str, s
 def test_when_asked_leaves_when_out_of_the_cue() -> None:
     cues = [cue for _, cue, _ in _attributions("When asked about the polls, the governor said that he was calm.")]
     assert cues and all(cue is not None and not cue.lower().startswith("when") for cue in cues)
+
+
+def test_transcript_lines_are_attributed_to_their_speaker_labels() -> None:
+    text = (
+        "Fallin spoke to CNN on Sunday.\n\nTAPPER: Do you think he has campaigned as a healer?\n\n"
+        "FALLIN: I think he is trying to campaign as a healer.\n\nQ: What comes next?"
+    )
+    found = _attributions(text)
+    assert ("TAPPER", ":", "Do you think he has campaigned as a healer") in found
+    assert ("FALLIN", ":", "I think he is trying to campaign as a healer") in found
+    assert not any(source == "Q" for source, _, _ in found)

@@ -15,6 +15,7 @@ optional source (who said it, as written: ``he``, ``the Afghan politician``) and
 * **according to X, …**: the source is X, the content the longer side of the sentence.
 * **Colon**: ``Abdul Latif Pedram, the leader of …: “…”``: a short noun phrase, a colon and a quote; a title
   line ``Rubio: I Still Believe …``.
+* **Transcript lines** (:mod:`.transcript`): ``TAPPER: Do you think …``, the label is the source.
 * **Dash lines** (translated news): a quote whose next line opens with a dash, ``– said the chairman …``.
 * **Split quotes**: ``“A,” he said. “B”`` gives one attribution whose content has two parts, A and B.
 * Spans never cross a line break (the parser sometimes runs a clause over one).
@@ -44,6 +45,7 @@ from storyline.extract.quotes.spans import (
     trailing_modifiers_end,
     without_which_clause,
 )
+from storyline.extract.quotes.transcript import label_lines
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -578,6 +580,9 @@ def find_attributions(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Attributio
     headline = _headline_attribution(doc, text)
     if headline is not None:
         attributions.append(headline)
+    for source, cue, content in label_lines(text):
+        if not any(a.content_start <= cue[0] < a.content_end for a in attributions):
+            attributions.append(Attribution((trim(text, *content),), cue, source, False, "colon"))
     for index, quote in enumerate(quotes):
         if index in used:
             continue
