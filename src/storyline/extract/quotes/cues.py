@@ -2,11 +2,11 @@
 
 A verb is a cue according to its lemma, its *frame* (how it carries content, :func:`.indirect.verb_frame`: a quote
 next to its clause, a clausal complement, a host clause it is tucked after, the object of a preposition, an open
-complement or a direct object) and its context (subject, dependency, tense): :func:`cue_features`. A logistic model
-learned from PolNeAR's training split (``cue_model.json``, written by ``benchmarks/quotes/train_cues.py``) turns
-the features into a probability. Speech verbs of wider news English (:data:`SPEECH_VERBS`) are always cues when
-they introduce a quote or a clause, whatever the model says: the election coverage PolNeAR samples uses some of
-them rarely (``stressed``, ``mentioned``).
+complement or a direct object) and its context (subject, dependency, tense, quote marks in its sentence):
+:func:`cue_features`. A logistic model learned from PolNeAR's training split (``cue_model.json``, written by
+``benchmarks/quotes/train_cues.py``) turns the features into a probability. Speech verbs of wider news English
+(:data:`SPEECH_VERBS`) are always cues when they introduce a quote or a clause, whatever the model says: the
+election coverage PolNeAR samples uses some of them rarely (``stressed``, ``mentioned``).
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "respond",
     }
 )
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 SPEECH_FRAMES = frozenset({"quote", "ccomp", "host", "mid"})
 
 
@@ -99,7 +100,11 @@ def cue_features(token: Token, frame: str) -> list[str]:
     else:
         kind = "none"
     negated = any(child.dep_ == "neg" for child in token.children)
+    sentence = token.sent
+    quoted = any(t.text in QUOTE_MARKS for t in sentence)  # attributions gather around quotes
     return [
+        f"sq={quoted}",
+        f"lq={lemma}|{quoted}",
         f"lemma={lemma}",
         f"frame={frame}",
         f"lf={lemma}|{frame}",
