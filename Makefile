@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pyenv's python3.12 shim needs the committed .python-version; any other python3.12 on PATH works too.
 PYTHON312 := $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/null)
 
-.PHONY: help python demo test lint install system-deps clean ner-model
+.PHONY: help python demo test lint install system-deps clean ner-model cue-model
 
 help:
 	@echo "make demo   install into .venv and run the whole pipeline on examples/afghan-resistance"
@@ -61,6 +61,11 @@ test: install system-deps lint
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+
+# Retrain the quotes cue model from PolNeAR train (CPU, ~4 min); needs scikit-learn, pinned by hash.
+cue-model: install
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-train.lock
+	$(BIN)/python benchmarks/quotes/train_cues.py ../shared/bench/quotes/polnear/train --out src/storyline/extract/quotes/cue_model.json
 
 # Retrain the shipped NER model (CPU, ~30 min); needs the base md pipeline, pinned by hash.
 ner-model: install
