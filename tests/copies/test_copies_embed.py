@@ -15,3 +15,11 @@ def test_encoders_share_one_model_and_give_unit_vectors(encoder: SentenceEncoder
     assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
     assert np.array_equal(first, again)  # the same model, the same thread count: the same numbers
     assert float(first[0] @ first[1]) > 0.7  # a sentence and its translation
+
+
+def test_the_model_itself_asks_for_one_blas_thread() -> None:
+    # The package raises BLAS to its own thread count (default 4) wherever threadpoolctl is installed (scikit-learn,
+    # for `make cue-model`, brings it): on two cores that made an ingest run ten times slower.
+    from storyline.copies.embed import _model
+
+    assert _model().threads == 1

