@@ -52,13 +52,14 @@ def test_updates_of_other_fields_or_to_the_same_story_move_nothing() -> None:
     assert list(state.by_story) == ["s1"]
 
 
-def test_a_state_saved_before_arrivals_were_kept_still_follows_moves() -> None:
-    doc = _doc("a.txt", "s1", SAID)
+def test_a_state_saved_before_articles_were_placed_still_follows_moves() -> None:
+    first, second = _doc("a.txt", "s1", SAID), _doc("b.txt", "s2", "The talks in Tehran did not bear fruit")
     state = QuoteState()
-    state.remember(doc)
+    state.remember(first)
+    state.remember(second)
     old = pickle.loads(pickle.dumps(state))
-    del old.__dict__["arrival"]
+    del old.__dict__["placed"]
     restored = pickle.loads(pickle.dumps(old))
-    assert restored.arrival == {}
-    assert restored.follow_moves([ArticleUpdate(doc.id, story_id="s2", fields=("story_id",))]) == 1
-    assert list(restored.by_story) == ["s2"]
+    assert restored.placed == state.placed  # rebuilt from the stories it keeps
+    assert restored.follow_moves([ArticleUpdate(second.id, story_id="s1", fields=("story_id",))]) == 1
+    assert [item[0] for item in restored.by_story["s1"]] == [first.id, second.id]

@@ -41,47 +41,52 @@ class QuoteState:
     """The quotes seen so far, by story: (article id, quote id, quote) in ingest order."""
 
     by_story: dict[str, list[tuple[str, str, Quotation]]] = field(default_factory=dict)
-    arrival: dict[str, int] = field(default_factory=dict)  # article id -> the order it came in (keeps story order)
+    # article id -> (the order it came in, its story), for the articles whose quotes are kept: moves touch only them
+    placed: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        """A state saved before arrivals were kept orders its stories as they are."""
+        """A state saved before ``placed`` was kept gets it from its stories (their order as arrival order)."""
         self.__dict__.update(state)
-        if "arrival" not in state:
-            self.arrival = {}
+        if "placed" not in state:
+            self.placed = {}
+            for story_id, kept in self.by_story.items():
+                for article_id, _, _ in kept:
+                    self.placed.setdefault(article_id, (len(self.placed), story_id))
 
     def remember(self, doc: Document) -> None:
         if doc.story_id is None:
             return
-        self.arrival.setdefault(doc.id, len(self.arrival))
         kept = self.by_story.setdefault(doc.story_id, [])
         room = QUOTES_PER_STORY - len(kept)
-        kept += [(doc.id, q.quote_id(doc.id), q) for q in doc.quotations[: max(room, 0)]]
+        added = [(doc.id, q.quote_id(doc.id), q) for q in doc.quotations[: max(room, 0)]]
+        if added:
+            kept += added
+            self.placed.setdefault(doc.id, (len(self.placed), doc.story_id))
 
     def follow_moves(self, updates: list[ArticleUpdate]) -> int:
         """Move the remembered quotes of articles the stories stage has moved to another story (``ctx.updates``),
         so that later articles are linked against the story each quote is in now; return how many quotes moved."""
-        target = {update.article_id: update.story_id for update in updates if "story_id" in update.fields}
-        if not target:
-            return 0
-        moved: dict[str, list[tuple[str, str, Quotation]]] = {}
-        for story_id, kept in list(self.by_story.items()):
-            staying = []
-            for item in kept:
-                new_story = target.get(item[0], story_id)
-                if new_story is None or new_story == story_id:
-                    staying.append(item)
-                else:
-                    moved.setdefault(new_story, []).append(item)
-            if len(staying) != len(kept):
+        moved = 0
+        for update in updates:
+            place = self.placed.get(update.article_id)
+            if "story_id" not in update.fields or update.story_id is None or place is None:
+                continue
+            arrival, story_id = place
+            if update.story_id == story_id:
+                continue
+            kept = self.by_story.get(story_id, [])
+            going = [item for item in kept if item[0] == update.article_id]
+            staying = [item for item in kept if item[0] != update.article_id]
+            if staying:
                 self.by_story[story_id] = staying
-        last = len(self.arrival)
-        for story_id, items in moved.items():
-            joined = self.by_story.setdefault(story_id, []) + items
-            joined.sort(key=lambda item: self.arrival.get(item[0], last))  # stable: quotes keep their article order
-            self.by_story[story_id] = joined
-        for story_id in [story_id for story_id, kept in self.by_story.items() if not kept]:
-            del self.by_story[story_id]
-        return sum(len(items) for items in moved.values())
+            else:
+                self.by_story.pop(story_id, None)
+            joined = self.by_story.setdefault(update.story_id, []) + going
+            joined.sort(key=lambda item: self.placed[item[0]][0])  # stable: quotes keep their article's order
+            self.by_story[update.story_id] = joined
+            self.placed[update.article_id] = (arrival, update.story_id)
+            moved += len(going)
+        return moved
 
 
 class _RememberingEncoder:
