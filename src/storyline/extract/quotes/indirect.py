@@ -12,7 +12,8 @@ optional source (who said it, as written: ``he``, ``the Afghan politician``) and
   verb's subject (whole phrase, ``, who …`` included; for a passive verb its ``by`` phrase), or the subject of
   the verb a participle hangs from (``…, saying that``). Raising verbs (``Trump appears to …``) take the whole
   clause as content and no source.
-* **according to X, …**: the source is X, the content the longer side of the sentence.
+* **according to X, …**: the source is X, the content the longer side of the sentence; noun cues and polls
+  (:mod:`.nouns`).
 * **Colon**: ``Abdul Latif Pedram, the leader of …: “…”``: a short noun phrase, a colon and a quote; a title
   line ``Rubio: I Still Believe …``.
 * **Transcript lines** (:mod:`.transcript`): ``TAPPER: Do you think …``, the label is the source.
@@ -39,6 +40,7 @@ from storyline.extract.quotes.spans import (
     fronted_start,
     is_object,
     lead_in_start,
+    light_verb_object,
     passive_subject,
     second_clause_end,
     to_quote_end,
@@ -292,6 +294,7 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
         elif frame == "dobj":
             last = max([head, *(c for c in token.rights if c.dep_ in ("oprd", "xcomp", "ccomp"))], key=lambda t: t.i)
             parts = ((head.left_edge.idx, last.right_edge.idx + len(last.right_edge)),)
+            cue, parts = light_verb_object(token, cue, head, parts)  # "expressed concern that …"
         else:
             parts = (_subtree_span(head, exclude=token),)
             if frame == "ccomp":
@@ -323,11 +326,7 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
 
 
 TRIMMED_SOURCE_DEPS = frozenset({"acl"})
-
-
 INHERIT_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
-
-
 DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z. ]+)? [-—–] ")
 
 
@@ -577,6 +576,9 @@ def find_attributions(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Attributio
     text = doc.text
     attributions = _verb_attributions(doc, quotes, used)
     attributions.extend(_according_attributions(doc, quotes, used))
+    from storyline.extract.quotes.nouns import noun_attributions, poll_attributions  # nouns imports this module
+
+    attributions.extend([*noun_attributions(doc, quotes), *poll_attributions(doc)])
     headline = _headline_attribution(doc, text)
     if headline is not None:
         attributions.append(headline)

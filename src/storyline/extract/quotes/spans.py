@@ -182,3 +182,59 @@ def lead_in_start(verb: Token, quote: QuotedSpan, text: str) -> int | None:
     if words is None or any(token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSE_HEADS for token in words):
         return None  # "He said he was “…”, she added": the lead has a clause of its own
     return start
+
+
+LIGHT_VERBS = frozenset(
+    {"make", "express", "voice", "raise", "have", "give", "take", "draw", "deliver", "issue", "level", "lodge"}
+    | {"lend", "pose", "share"}
+)
+NOUN_PREPOSITIONS = frozenset({"of", "on", "for", "about", "to", "against", "over"})
+
+
+def subtree_span(token: Token) -> tuple[int, int]:
+    """Characters from ``token``'s left edge to its right edge."""
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
+def that_clause(noun: Token) -> Token | None:
+    """The ``that`` clause a noun carries (``the claim that …``; spaCy labels it ``acl`` or ``ccomp``)."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return child
+    return None
+
+
+def noun_complement(noun: Token) -> tuple[Token, Token] | None:
+    """What a noun reports and the last word of its cue: a that-clause or to-infinitive (the noun ends the cue) or
+    a preposition's object (``support for X``: the preposition ends the cue)."""
+    clause = that_clause(noun)
+    if clause is not None:
+        return noun, clause
+    for child in noun.rights:
+        if (
+            child.dep_ == "acl"
+            and child.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return noun, child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return child, objects[0]
+    return None
+
+
+def light_verb_object(
+    verb: Token, cue: tuple[int, int], noun: Token, parts: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], tuple[tuple[int, int], ...]]:
+    """``expressed concern that …``, ``voiced support for …``: the cue of a light verb runs over its object noun when
+    the noun carries a complement, and the content starts at the complement; else ``cue`` and ``parts`` as given."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return cue, parts
+    found = noun_complement(noun)
+    if found is None:
+        return cue, parts
+    last, head = found
+    start, end = subtree_span(head)
+    return (cue[0], last.idx + len(last)), ((start, max(end, parts[-1][1])),)
