@@ -9,7 +9,17 @@ import pytest
 
 from storyline.document import Document
 from storyline.errors import PipelineOrderError, StorylineError
-from storyline.pipeline import Context, Stage, batched, build, check_order, load_stage, refuse, run_batch
+from storyline.pipeline import (
+    Context,
+    Stage,
+    batched,
+    build,
+    check_order,
+    load_stage,
+    refuse,
+    run_batch,
+    run_batches,
+)
 from storyline.settings import Options
 
 
@@ -151,3 +161,71 @@ def test_context_close_hands_back_last_taken_first() -> None:
     ctx.close()
     ctx.close()
     assert order == [2, 1]
+
+
+def _recording_pipeline(calls: list[tuple[str, list[str]]], stateless_head: bool) -> list[Stage]:
+    """upper (stateless or not), refuse, a stage that numbers documents in order (state), one that prefetches."""
+
+    def upper(docs: list[Document], ctx: Context) -> list[Document]:
+        calls.append(("upper", [doc.raw_text for doc in docs]))
+        return _upper(docs, ctx)
+
+    def number(docs: list[Document], ctx: Context) -> list[Document]:
+        seen = ctx.state_of("numbers", list, list)
+        for doc in docs:
+            seen.append(doc.text)
+            doc.notes.append(f"number {len(seen)}")
+        calls.append(("number", [doc.text for doc in docs]))
+        return docs
+
+    def late(docs: list[Document], ctx: Context) -> list[Document]:
+        calls.append(("late", [doc.text for doc in docs]))
+        return docs
+
+    def prefetch(docs: list[Document], ctx: Context) -> None:
+        calls.append(("prefetch", [doc.text for doc in docs]))
+
+    return [
+        Stage("upper", requires=("raw_text",), assigns=("text",), run=upper, stateless=stateless_head),
+        REFUSE,
+        Stage("number", requires=("text",), assigns=("notes",), run=number),
+        Stage("late", requires=("text",), assigns=(), run=late, prefetch=prefetch),
+    ]
+
+
+def _batches() -> list[list[Document]]:
+    texts = [["first", "tiny"], ["second", "third"], ["fourth"]]
+    return [[Document(uri=f"{text}.txt", raw_text=text) for text in batch] for batch in texts]
+
+
+def test_run_batches_runs_the_next_batch_s_stateless_head_and_prefetch_first() -> None:
+    calls: list[tuple[str, list[str]]] = []
+    results = list(run_batches(_batches(), _recording_pipeline(calls, True), Context(options=Options())))
+    assert calls == [
+        ("upper", ["first", "tiny"]),
+        ("prefetch", ["FIRST", "TINY"]),
+        ("upper", ["second", "third"]),  # the next batch's head and prefetch, before the first batch's other stages
+        ("prefetch", ["SECOND", "THIRD"]),
+        ("number", ["FIRST"]),
+        ("late", ["FIRST"]),
+        ("upper", ["fourth"]),
+        ("prefetch", ["FOURTH"]),
+        ("number", ["SECOND", "THIRD"]),
+        ("late", ["SECOND", "THIRD"]),
+        ("number", ["FOURTH"]),
+        ("late", ["FOURTH"]),
+    ]
+    # The same documents, notes (the stateful stage's order) and rejects as run_batch gives batch by batch.
+    alone = Context(options=Options())
+    expected = [run_batch(batch, _recording_pipeline([], True), alone) for batch in _batches()]
+    assert [([(d.uri, d.notes) for d in kept], rejects) for kept, rejects in results] == [
+        ([(d.uri, d.notes) for d in kept], rejects) for kept, rejects in expected
+    ]
+    assert [d.notes for kept, _ in results for d in kept] == [["number 1"], ["number 2"], ["number 3"], ["number 4"]]
+
+
+def test_run_batches_without_a_stateless_head_runs_batch_after_batch() -> None:
+    calls: list[tuple[str, list[str]]] = []
+    list(run_batches(_batches(), _recording_pipeline(calls, False), Context(options=Options())))
+    names = [name for name, _ in calls]
+    assert names == ["upper", "prefetch", "number", "late"] * 3

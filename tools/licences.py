@@ -23,6 +23,7 @@ NOTES = {
         "the parser and the NER base; hash-pinned"
     ),
     "datasketch": "MinHashLSH baseline in benchmarks only",
+    "sentencepiece": "Google's tokenizer library: reads the encoder's own sp.model, nothing downloaded",
 }
 
 

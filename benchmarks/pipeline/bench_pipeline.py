@@ -52,7 +52,7 @@ def load_models() -> float:
     from storyline.extract.geo import geocoder
     from storyline.extract.ner import place_gazetteer
     from storyline.extract.nlp import load_parser, load_pipeline
-    from storyline.extract.worker import shared_worker
+    from storyline.worker import shared_worker
 
     started = time.perf_counter()
     load_pipeline()
@@ -127,7 +127,7 @@ def main() -> None:
 
 def _worker_peak_rss_mib() -> int | None:
     """The model worker's peak resident memory (Linux), if the run had one."""
-    from storyline.extract.worker import shared_worker
+    from storyline.worker import shared_worker
 
     worker = shared_worker(start=False)
     status = Path(f"/proc/{worker.pid}/status") if worker is not None else None

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from storyline import ingest as ingest_inputs
 from storyline.blas import blas_threads
 from storyline.document import Document, Reject
-from storyline.pipeline import DEFAULT_STAGES, Context, Stage, batched, build, run_batch
+from storyline.pipeline import DEFAULT_STAGES, Context, Stage, batched, build, run_batches
 from storyline.settings import Options
 from storyline.store import Repository, StateSnapshot, unstorable_reason
 
@@ -106,8 +106,10 @@ def _ingest_locked(
 
     try:
         with blas_threads(1):  # small products: a second BLAS thread only waits (storyline.blas)
-            for batch in batched(documents(), options.batch_size):
-                _store_batch(batch, pipeline, ctx, repo, report, note_reject)
+            # One batch of lookahead: the next batch is cleaned and handed to the model worker while this one
+            # finishes and is stored (pipeline.run_batches).
+            for kept, refused in run_batches(batched(documents(), options.batch_size), pipeline, ctx):
+                _store_batch(kept, refused, ctx, repo, report, note_reject)
     finally:
         ctx.close()
     save_state(pipeline, ctx, repo)
@@ -144,14 +146,13 @@ def save_state(pipeline: list[Stage], ctx: Context, repo: Repository) -> None:
 
 
 def _store_batch(
-    batch: list[Document],
-    pipeline: list[Stage],
+    kept: list[Document],
+    refused: list[Reject],
     ctx: Context,
     repo: Repository,
     report: IngestReport,
     note_reject: RejectFn,
 ) -> None:
-    kept, refused = run_batch(batch, pipeline, ctx)
     for reject in refused:
         note_reject(reject)
     for doc in kept:

@@ -48,6 +48,10 @@ class Stage:
     ``prefetch``: ``run_batch`` calls it with the batch as soon as every field in ``requires`` is assigned, and it
     starts that part elsewhere (another process), for ``run`` to collect; the stages in between run meanwhile.
     It must leave the batch alone, and ``run`` must give the same results whether it was called or not.
+
+    A stage that reads and writes nothing but its batch's documents (no ``ctx.state``: ``clean``) says so with
+    ``stateless``. :func:`run_batches` may then run it on the next batch before the current one's later stages,
+    so that the next batch's prefetched work runs while the current batch finishes and is stored.
     """
 
     name: str
@@ -57,6 +61,7 @@ class Stage:
     absorb: Callable[[list[Document], Context], None] | None = None
     finish: Callable[[Context, Repository], None] | None = None
     prefetch: Callable[[list[Document], Context], None] | None = None
+    stateless: bool = False
 
 
 @dataclass
@@ -147,33 +152,100 @@ def run_batch(docs: list[Document], stages: list[Stage], ctx: Context) -> tuple[
 
     Before each stage, the ``prefetch`` of every later stage whose needs are met by then is called (once).
     """
-    rejects: list[Reject] = []
-    available = set(INGEST_ASSIGNS)
-    prefetched: set[int] = set()
-    for position, stage in enumerate(stages):
-        if not docs:
-            break
-        for later in range(position + 1, len(stages)):
-            prefetch = stages[later].prefetch
-            if prefetch is not None and later not in prefetched and available.issuperset(stages[later].requires):
-                prefetched.add(later)
-                started = time.perf_counter()
-                prefetch(docs, ctx)
-                ctx.seconds[stages[later].name] += time.perf_counter() - started
+    batch = _BatchRun(docs)
+    _advance(batch, stages, ctx, len(stages))
+    return batch.docs, batch.rejects
+
+
+def run_batches(
+    batches: Iterable[list[Document]], stages: list[Stage], ctx: Context
+) -> Iterator[tuple[list[Document], list[Reject]]]:
+    """:func:`run_batch` over every batch, yielding each batch's result in order, with one batch of lookahead.
+
+    Where the pipeline opens with ``stateless`` stages after which a later stage can prefetch (``clean``, then the
+    model worker's ``copies``, ``entities`` and ``parse``), the next batch goes through those stages, and its
+    prefetches are made, before the current batch goes through the rest: the worker has the next batch's requests
+    queued behind the current one's, so it never waits for the main process, which runs the current batch's
+    other stages and stores it (the caller does, before it asks for the next result) meanwhile. Every stage that
+    keeps state still sees the batches in order, so the results are those of :func:`run_batch` batch by batch.
+    """
+    head = _lookahead_head(stages)
+
+    def ahead(docs: list[Document] | None) -> _BatchRun | None:
+        if docs is None:
+            return None
+        batch = _BatchRun(docs)
+        if head:
+            _advance(batch, stages, ctx, head)
+            _prefetch(batch, stages, ctx, batch.position)  # its next stage too: it runs later
+        return batch
+
+    pending = iter(batches)
+    current = ahead(next(pending, None))
+    while current is not None:
+        following = ahead(next(pending, None))
+        _advance(current, stages, ctx, len(stages))
+        yield current.docs, current.rejects
+        current = following
+
+
+@dataclass
+class _BatchRun:
+    """One batch on its way through the stages: the documents still in, those refused, and how far it got."""
+
+    docs: list[Document]
+    rejects: list[Reject] = field(default_factory=list)
+    available: set[str] = field(default_factory=lambda: set(INGEST_ASSIGNS))
+    prefetched: set[int] = field(default_factory=set)
+    position: int = 0  # the next stage to run
+
+
+def _lookahead_head(stages: list[Stage]) -> int:
+    """How many leading stages :func:`run_batches` runs a batch ahead: the ``stateless`` ones, if a later stage
+    can prefetch once they have run (else 0: nothing would be gained)."""
+    head = 0
+    while head < len(stages) and stages[head].stateless:
+        head += 1
+    available = set(INGEST_ASSIGNS).union(*(stage.assigns for stage in stages[:head]))
+    ready = any(s.prefetch is not None and available.issuperset(s.requires) for s in stages[head:])
+    return head if ready else 0
+
+
+def _prefetch(batch: _BatchRun, stages: list[Stage], ctx: Context, first: int) -> None:
+    """Call the ``prefetch`` of every stage from ``first`` on whose needs the batch meets (once each)."""
+    if not batch.docs:
+        return
+    for later in range(first, len(stages)):
+        prefetch, needs = stages[later].prefetch, stages[later].requires
+        if prefetch is not None and later not in batch.prefetched and batch.available.issuperset(needs):
+            batch.prefetched.add(later)
+            started = time.perf_counter()
+            prefetch(batch.docs, ctx)
+            ctx.seconds[stages[later].name] += time.perf_counter() - started
+
+
+def _advance(batch: _BatchRun, stages: list[Stage], ctx: Context, until: int) -> None:
+    """Run the batch through its stages up to (not including) stage ``until``."""
+    while batch.position < min(until, len(stages)):
+        if not batch.docs:
+            batch.position = len(stages)
+            return
+        stage = stages[batch.position]
+        _prefetch(batch, stages, ctx, batch.position + 1)
         started = time.perf_counter()
-        docs = stage.run(docs, ctx)
+        docs = stage.run(batch.docs, ctx)
         ctx.seconds[stage.name] += time.perf_counter() - started
-        available.update(stage.assigns)
+        batch.available.update(stage.assigns)
         kept = []
         for doc in docs:
             if doc.rejected is None:
                 kept.append(doc)
             else:
-                rejects.append(Reject(doc.uri, f"{stage.name}: {doc.rejected}"))
+                batch.rejects.append(Reject(doc.uri, f"{stage.name}: {doc.rejected}"))
         ctx.counts[f"{stage.name}.in"] += len(docs)
         ctx.counts[f"{stage.name}.out"] += len(kept)
-        docs = kept
-    return docs, rejects
+        batch.docs = kept
+        batch.position += 1
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -49,4 +49,10 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
     return docs
 
 
-STAGE = Stage(name="clean", requires=("raw_text",), assigns=("text", "language", "language_score", "removed"), run=run)
+STAGE = Stage(
+    name="clean",
+    requires=("raw_text",),
+    assigns=("text", "language", "language_score", "removed"),
+    run=run,
+    stateless=True,  # reads and writes only its batch: a run may clean the next batch ahead (pipeline.run_batches)
+)

@@ -19,19 +19,21 @@ Corpus-level state lives in ``ctx.state["copies"]`` (a ``CopyState``), never in 
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyline.copies.compare import Match, Prepared, compare, prepare
+from storyline.copies.compare import MAX_SENTENCES, FloatArray, Match, Prepared, compare, prepare
 from storyline.copies.embed import SentenceEncoder
 from storyline.copies.evidence import KINDS, CopyEvidence, SpinEvidence
 from storyline.copies.index import Candidate, CopyIndex, IndexConfig, Reassignment
 from storyline.copies.spin import SpinScorer
 from storyline.document import ArticleUpdate, Document
 from storyline.pipeline import Context, Stage
+from storyline.worker import collect, submit
 
 __all__ = ["STAGE", "CopyState", "Reassignment", "run"]
 
@@ -42,6 +44,10 @@ TEXT_CACHE = 20_000  # texts of recent articles kept for comparison; older ones 
 PREPARED_CACHE = 512  # prepared articles (words, sentences) kept for reuse
 EMBEDDING_CACHE = 8192  # sentence vectors (float16) of recent articles kept for reuse
 SEMANTIC_GATE = 0.5  # document cosine below which two articles are not compared sentence by sentence
+# Share of a batch's articles whose sentence vectors the model worker makes (storyline.worker), the rest being made
+# here: the worker also runs the NER model and the parser, so all of them would make it the slower of the two
+# processes on two cores (benchmarks/pipeline/README.md).
+WORKER_EMBEDDING_SHARE = 0.5
 
 
 @dataclass
@@ -141,8 +147,9 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
     ``ArticleUpdate`` cannot carry yet."""
     state = state_of(ctx)
     in_batch = {doc.id: doc for doc in docs}
+    embedded = _prefetched_embeddings(docs, state, ctx)
     for doc in docs:
-        process(doc, state, ctx)
+        process(doc, state, ctx, embedded.get(doc.id))
     changes = state.index.drain_reassignments()
     state.reassigned.extend(changes)
     for change in changes:
@@ -175,8 +182,32 @@ def absorb(docs: list[Document], ctx: Context) -> None:
             index.attach(row, doc.copy_of, doc.copy_kind)
 
 
-def process(doc: Document, state: CopyState, ctx: Context) -> None:
-    """Score, match, index and link one document."""
+def _worker_share(docs: list[Document]) -> list[Document]:
+    """The batch's articles whose sentences the model worker embeds: the first :data:`WORKER_EMBEDDING_SHARE` of
+    those with text (the main process embeds the rest itself, lazily, as without a worker)."""
+    texted = [doc for doc in docs if doc.text.strip()]
+    return texted[: math.ceil(len(texted) * WORKER_EMBEDDING_SHARE)]
+
+
+def prefetch(docs: list[Document], ctx: Context) -> None:
+    """The stage's ``prefetch``: the run's model worker (:mod:`storyline.worker`) starts embedding the sentences
+    of the batch's articles (the stage's largest cost) while the main process goes on; ``run`` collects them."""
+    if state_of(ctx).semantic:
+        shared = _worker_share(docs)
+        submit(ctx, "copies", [doc.id for doc in shared], [doc.text for doc in shared])
+
+
+def _prefetched_embeddings(docs: list[Document], state: CopyState, ctx: Context) -> dict[str, FloatArray]:
+    """The sentence vectors the model worker made for this batch (article id -> vectors); empty without them."""
+    if not state.semantic:
+        return {}
+    ids = [doc.id for doc in _worker_share(docs)]
+    answer = collect(ctx, "copies", ids)
+    return {} if answer is None else dict(zip(ids, answer, strict=True))
+
+
+def process(doc: Document, state: CopyState, ctx: Context, embeddings: FloatArray | None = None) -> None:
+    """Score, match, index and link one document (``embeddings``: its sentence vectors, when already made)."""
     index = state.index
     article_id = doc.id
     if article_id in index.row_of:  # the same article again: repeat what the index knows
@@ -189,6 +220,8 @@ def process(doc: Document, state: CopyState, ctx: Context) -> None:
         doc.copy_of = doc.copy_kind = doc.spin_score = None
         return
     article = prepare(article_id, doc.text, doc.language)
+    if embeddings is not None and len(embeddings) == len(article.sentence_spans[:MAX_SENTENCES]):
+        article.embeddings = embeddings
     if state.spin:
         spin: SpinEvidence | None = state.scorer.score(doc.text, doc.language)
         doc.spin_score = None if spin is None else spin.score
@@ -260,4 +293,5 @@ STAGE = Stage(
     assigns=("copy_of", "copy_kind", "spin_score"),
     run=run,
     absorb=absorb,
+    prefetch=prefetch,
 )

@@ -69,9 +69,14 @@ class Prepared:
 
     def sentence_embeddings(self, encode: Encode) -> FloatArray:
         if self.embeddings is None:
-            texts = [self.text[s:e] for s, e in self.sentence_spans[:MAX_SENTENCES]]
+            texts = embedded_sentences(self.text, self.sentence_spans)
             self.embeddings = encode(texts) if texts else np.zeros((0, 512), dtype=np.float32)
         return self.embeddings
+
+
+def embedded_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """The sentences of an article that are embedded, in one encoder call: the first :data:`MAX_SENTENCES`."""
+    return [text[s:e] for s, e in (sentences(text) if spans is None else spans)[:MAX_SENTENCES]]
 
 
 def prepare(article_id: str, text: str, language: str | None) -> Prepared:

@@ -6,27 +6,24 @@ only, never saved or stored). :func:`entity_mentions` turns a document's stored 
 the ``entities`` stage assigned) back into the recogniser's :class:`EntityMention` form the extractors take.
 
 :func:`batch_entities` and :func:`batch_parses` take the models' answers from the run's model worker
-(:mod:`storyline.extract.worker`) where the stages' ``prefetch`` (:func:`prefetch_entities`,
+(:mod:`storyline.worker`) where the stages' ``prefetch`` (:func:`prefetch_entities`,
 :func:`prefetch_parses`) asked it for them, and compute them in-process otherwise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from storyline.document import Document, Mention
 from storyline.extract.ner import EntityMention
 from storyline.pipeline import Context
+from storyline.worker import collect, submit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from storyline.extract.worker import ModelWorker
-
 PARSE_STATE_KEY = "_parses"  # not a stage name: never saved with the stages' state
-WORKER_STATE_KEY = "_model_worker"  # idem
 PARSE_BATCH_SIZE = 16
 
 # Contract kind -> CoNLL-2003 label, the inverse of ner.entity_kind's mapping.
@@ -44,7 +41,7 @@ def batch_parses(docs: Sequence[Document], ctx: Context) -> dict[str, Doc]:
         parses: dict[str, Doc] = cached[1]
         return parses
     nlp = load_parser()
-    answer = _collect("parse", key, ctx)
+    answer = collect(ctx, "parse", key)
     if answer is not None:
         from spacy.tokens import Doc
 
@@ -61,7 +58,7 @@ def batch_entities(english: Sequence[Document], ctx: Context) -> list[list[Entit
     """The recogniser's mentions of each of these English documents (:func:`storyline.extract.ner.recognise`)."""
     from storyline.extract.ner import recognise
 
-    answer = _collect("entities", tuple(doc.id for doc in english), ctx)
+    answer = collect(ctx, "entities", [doc.id for doc in english])
     if answer is not None:
         found: list[list[EntityMention]] = answer
         return found
@@ -70,52 +67,14 @@ def batch_entities(english: Sequence[Document], ctx: Context) -> list[list[Entit
 
 def prefetch_entities(docs: list[Document], ctx: Context) -> None:
     """The ``entities`` stage's prefetch: the run's model worker starts recognising the batch's English texts."""
-    _submit("entities", docs, ctx)
+    english = [doc for doc in docs if doc.is_english]
+    submit(ctx, "entities", [doc.id for doc in english], [doc.text for doc in english])
 
 
 def prefetch_parses(docs: list[Document], ctx: Context) -> None:
     """The ``parse`` stage's prefetch: the run's model worker starts parsing the batch's English texts."""
-    _submit("parse", docs, ctx)
-
-
-@dataclass
-class _WorkerUse:
-    """How a run uses the model worker: documents seen by each kind of request, and the worker once it holds it."""
-
-    seen: dict[str, int]
-    worker: ModelWorker | None = None
-
-
-def _submit(kind: str, docs: list[Document], ctx: Context) -> None:
-    from storyline.extract.worker import shared_worker, start_at
-
     english = [doc for doc in docs if doc.is_english]
-    use = ctx.state.get(WORKER_STATE_KEY)
-    if use is None:
-        use = ctx.state[WORKER_STATE_KEY] = _WorkerUse(seen={})
-    use.seen[kind] = use.seen.get(kind, 0) + len(english)
-    if use.worker is None:  # one the process started already, else a new one once the run is long enough
-        worker = shared_worker(start=use.seen[kind] > start_at())
-        if worker is not None and worker.lock.acquire(blocking=False):  # one run at a time uses it
-            use.worker = worker
-            ctx.closers.append(worker.lock.release)
-    if english and use.worker is not None and use.worker.ready():
-        use.worker.submit(kind, tuple(doc.id for doc in english), [doc.text for doc in english])
-
-
-def _collect(kind: str, ids: tuple[str, ...], ctx: Context) -> list[Any] | None:
-    """The worker's answer to this batch's ``kind`` request (waiting for it), or ``None`` if it has none."""
-    use = ctx.state.get(WORKER_STATE_KEY)
-    if use is None or use.worker is None or not ids:
-        return None
-    answer = use.worker.result(kind, ids)
-    if answer is None:
-        return None
-    value, seconds = answer
-    ctx.counts[f"{kind}.worker"] += len(ids)
-    ctx.seconds[f"{kind}.worker"] += seconds
-    found: list[Any] = value
-    return found
+    submit(ctx, "parse", [doc.id for doc in english], [doc.text for doc in english])
 
 
 def entity_mentions(mentions: Sequence[Mention]) -> list[EntityMention]:

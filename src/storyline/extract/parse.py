@@ -4,7 +4,7 @@ The parse is not stored (``Document`` stays free of model objects): it is kept f
 ``ctx.state``, where :func:`storyline.extract.common.batch_parses` hands it to ``quotes`` and ``events``. Making
 it a stage of its own puts its cost, the largest of the pipeline, in its own line of the run's timings, and lets
 the pipeline check that it comes before the stages that need it. Its ``prefetch`` starts the parse in the model
-worker (:mod:`storyline.extract.worker`) as soon as the text is clean.
+worker (:mod:`storyline.worker`) as soon as the text is clean.
 """
 
 from __future__ import annotations
