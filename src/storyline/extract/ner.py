@@ -140,6 +140,7 @@ class EntityMention:
     source: str = "model"  # "model"; "gazetteer" or "document" where a rule added or relabelled it
 
 
+@lru_cache(maxsize=65_536)  # resolution and geocoding fold the same few thousand names again and again
 def fold(name: str) -> str:
     """A name compared case-blind and accent-blind: ``"Takhār"`` → ``"takhar"``, ``"U.S."`` → ``"u s"``."""
     if name.isascii():  # most names: nothing to decompose (the gazetteers fold a few hundred thousand)

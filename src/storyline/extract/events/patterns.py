@@ -149,10 +149,14 @@ def _background(token: Token) -> bool:
     an imperative ("press Ctrl + Enter to send …")."""
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return True
-    line_start = token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws or token.i == token.sent.start
-    if line_start and token.tag_ in {"VBN", "VBG"} and token.dep_ != "ROOT":
+    if token.tag_ in {"VBN", "VBG"} and token.dep_ != "ROOT" and _starts_line(token):
         return True
     return token.dep_ == "ROOT" and token.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in token.children)
+
+
+def _starts_line(token: Token) -> bool:
+    """Whether the token opens its sentence or a line."""
+    return token.i == 0 or bool(token.is_sent_start) or "\n" in token.doc[token.i - 1].text_with_ws
 
 
 _MEASURE_NOUNS = frozenset(

@@ -28,6 +28,7 @@ DOUBLE_CLOSERS = frozenset("”»")
 SINGLE_OPENERS = frozenset("‘")
 SINGLE_CLOSERS = frozenset("’")
 ALL_MARKS = frozenset("“”«»„‘’\"'`")
+_MARK_CHARACTER = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")  # what a quote mark starts with
 _PARAGRAPH = re.compile(r"[^\n]+")
 _MIN_SINGLE_QUOTE_WORDS = 3
 
@@ -108,6 +109,10 @@ def _scan_paragraph(text: str, start: int, end: int, carried: _Open | None) -> t
     single: tuple[int, int] | None = None  # an open single-mark quote: (mark, inner start)
     index = max(start, carried.inner_start) if carried is not None else start
     while index < end:
+        next_mark = _MARK_CHARACTER.search(text, index, end)  # every other character is no quote mark
+        if next_mark is None:
+            break
+        index = next_mark.start()
         mark = _mark_at(text, index)
         if mark is None:
             index += 1
