@@ -77,6 +77,8 @@ class Document:
     notes: list[str] = field(default_factory=list)
     # Set by a stage that refuses the document (see ``pipeline.refuse``); the pipeline records it as a reject.
     rejected: str | None = None
+    # The last id computed and the field values it was computed from (the stages ask for it often: a hash of the text).
+    _id_memo: tuple[tuple[str | None, ...], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -85,7 +87,13 @@ class Document:
         It hashes what the article *is* (title, text, date, outlet, URL), not where the file happened to lie,
         so moving a folder does not duplicate it, while the same text from two outlets stays two articles.
         """
-        return article_id(self.title, self.raw_text, self.published, self.outlet, self.url)
+        key = (self.title, self.raw_text, self.published, self.outlet, self.url)
+        memo = self._id_memo
+        if memo is not None and all(now is then for now, then in zip(key, memo[0], strict=True)):
+            return memo[1]
+        value = article_id(*key)
+        self._id_memo = (key, value)
+        return value
 
     @property
     def is_english(self) -> bool:
