@@ -1,9 +1,11 @@
 """Train the cue model (``src/storyline/extract/quotes/cue_model.json``): logistic regression over verb features.
 
 Every verb of a PolNeAR training article that has a content frame (:func:`storyline.extract.quotes.indirect.verb_frame`)
-is an example; it is positive when it lies inside a gold ``Cue`` span. Features are
-:func:`storyline.extract.quotes.cues.cue_features`. Needs scikit-learn (training only; the library reads the
-weights from the generated JSON file and needs nothing more).
+is an example, and so is every noun with a complement (:func:`storyline.extract.quotes.nouns.noun_candidates`:
+``the claim that …``, ``opposition to …``); it is positive when it lies inside a gold ``Cue`` span. Features are
+:func:`storyline.extract.quotes.cues.cue_features` (for nouns :func:`storyline.extract.quotes.nouns.noun_features`).
+Needs scikit-learn (training only; the library reads the weights from the generated JSON file and needs nothing
+more).
 
     .venv/bin/python benchmarks/quotes/train_cues.py ../shared/bench/quotes/polnear/train \
         --out src/storyline/extract/quotes/cue_model.json
@@ -24,10 +26,11 @@ from storyline.extract.nlp import load_parser
 from storyline.extract.quotes.cues import cue_features
 from storyline.extract.quotes.direct import find_quoted_spans
 from storyline.extract.quotes.indirect import quote_at, verb_frame
+from storyline.extract.quotes.nouns import noun_candidates, noun_features
 
 
 def examples(articles: Sequence[PolnearArticle], docs: Iterable[Doc]) -> tuple[list[list[str]], list[int]]:
-    """One feature list and label per verb with a content frame."""
+    """One feature list and label per verb with a content frame and per noun with a complement."""
     features: list[list[str]] = []
     labels: list[int] = []
     for article, doc in zip(articles, docs, strict=True):
@@ -43,6 +46,9 @@ def examples(articles: Sequence[PolnearArticle], docs: Iterable[Doc]) -> tuple[l
             if head is None:
                 continue
             features.append(cue_features(token, frame))
+            labels.append(int(token.idx in cue_chars))
+        for token, frame, _, _ in noun_candidates(doc, quotes):
+            features.append(noun_features(token, frame))
             labels.append(int(token.idx in cue_chars))
     return features, labels
 

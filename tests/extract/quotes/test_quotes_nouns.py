@@ -16,17 +16,25 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # a speech noun with a that-clause: the possessive (with its 's) is the source
-            "Officials were surprised by the mayor's claim that the rally had been cancelled.",
-            ("the mayor's", "claim", "that the rally had been cancelled", "noun"),
+        (  # a noun with a that-clause the cue model takes: the possessive (with its 's) is the source
+            "Trump's claim that thousands of people cheered was false.",
+            ("Trump's", "claim", "that thousands of people cheered", "noun"),
         ),
-        (  # the determiner joins the cue; no possessive, no source
-            "The White House pushed back against the allegation that the president had misled Congress.",
-            (None, "the allegation", "that the president had misled Congress", "noun"),
+        (  # a noun with a preposition: the preposition ends the cue, its object is the content
+            "The governor's opposition to the pipeline angered union leaders.",
+            ("The governor's", "opposition to", "the pipeline", "noun"),
+        ),
+        (  # the object of a verb: the cue starts at the verb, whose subject is the source
+            "Clinton has faced questions about her use of a private email server.",
+            ("Clinton", "has faced questions about", "her use of a private email server", "noun"),
         ),
         (  # a light verb's cue runs over its object noun; the content starts at the noun's clause
             "The senator expressed concern that the bill would raise taxes on the middle class.",
             ("The senator", "expressed concern", "that the bill would raise taxes on the middle class", "verb"),
+        ),
+        (
+            "Cruz made the argument that the deal would hurt American workers.",
+            ("Cruz", "made the argument", "that the deal would hurt American workers", "verb"),
         ),
         (  # a sentence that opens with a poll: the poll is the source, "In" the cue
             "In a new CNN poll, Clinton leads Trump by six points among likely voters.",
@@ -41,7 +49,7 @@ def test_noun_and_poll_cues(text: str, expected: tuple[str | None, str | None, s
 @pytest.mark.parametrize(
     "text",
     [
-        "The fact that the economy is recovering helps the incumbent.",  # a noun of belief or fact, not of saying
+        "The fact that the economy is recovering helps the incumbent.",  # the cue model scores "fact" low
         "In the morning, Clinton met with donors in New York.",  # an opening phrase that is no poll
     ],
 )

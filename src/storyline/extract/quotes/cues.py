@@ -4,9 +4,10 @@ A verb is a cue according to its lemma, its *frame* (how it carries content, :fu
 next to its clause, a clausal complement, a host clause it is tucked after, the object of a preposition, an open
 complement or a direct object) and its context (subject, dependency, tense, quote marks in its sentence):
 :func:`cue_features`. A logistic model learned from PolNeAR's training split (``cue_model.json``, written by
-``benchmarks/quotes/train_cues.py``) turns the features into a probability. Speech verbs of wider news English
-(:data:`SPEECH_VERBS`) are always cues when they introduce a quote or a clause, whatever the model says: the
-election coverage PolNeAR samples uses some of them rarely (``stressed``, ``mentioned``).
+``benchmarks/quotes/train_cues.py``) turns the features into a probability. Nouns with a complement (``the claim
+that …``, ``opposition to …``) are scored by the same model under features of their own (:mod:`.nouns`). Speech
+verbs of wider news English (:data:`SPEECH_VERBS`) are always cues when they introduce a quote or a clause, whatever
+the model says: the election coverage PolNeAR samples uses some of them rarely (``stressed``, ``mentioned``).
 """
 
 from __future__ import annotations

@@ -578,7 +578,7 @@ def find_attributions(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Attributio
     attributions.extend(_according_attributions(doc, quotes, used))
     from storyline.extract.quotes.nouns import noun_attributions, poll_attributions  # nouns imports this module
 
-    attributions.extend([*noun_attributions(doc, quotes), *poll_attributions(doc)])
+    attributions.extend([*noun_attributions(doc, quotes, attributions), *poll_attributions(doc)])
     headline = _headline_attribution(doc, text)
     if headline is not None:
         attributions.append(headline)
