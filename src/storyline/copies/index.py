@@ -348,7 +348,8 @@ class CopyIndex:
             return [self.add(i, self.sketch(t), p, None) for i, t, p in zip(ids, texts, published, strict=True)]
         pieces = [texts[k : k + chunk] for k in range(0, len(texts), chunk)]
         rows: list[int] = []
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        # spawn: forking a process that runs threads (a server's, a library's) can deadlock the child
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             done = 0
             for shingles, anchors in pool.map(_sketch_chunk, [self.config] * len(pieces), pieces):
                 for k in range(len(shingles)):
