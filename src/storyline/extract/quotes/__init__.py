@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from storyline.extract.ner import EntityMention, fold
+from storyline.extract.quotes.attributions import find_attributions
 from storyline.extract.quotes.direct import QuotedSpan, find_quoted_spans
-from storyline.extract.quotes.indirect import Attribution, find_attributions, trim
+from storyline.extract.quotes.indirect import Attribution, trim
 from storyline.extract.quotes.link import link_quotes
 from storyline.extract.quotes.speakers import ROLE_NOUNS, Speaker, SpeakerResolver
 

@@ -47,7 +47,6 @@ from storyline.extract.quotes.spans import (
     trailing_modifiers_end,
     without_which_clause,
 )
-from storyline.extract.quotes.transcript import label_lines
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -568,31 +567,3 @@ def _outermost(attributions: list[Attribution]) -> list[Attribution]:
         if not clash:
             kept.append(attribution)
     return kept
-
-
-def find_attributions(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Attribution]:
-    """Every attribution of the parsed text ``doc`` (quotes from :func:`.direct.find_quoted_spans`), in text order."""
-    used: set[int] = set()
-    text = doc.text
-    attributions = _verb_attributions(doc, quotes, used)
-    attributions.extend(_according_attributions(doc, quotes, used))
-    from storyline.extract.quotes.nouns import noun_attributions, poll_attributions  # nouns imports this module
-
-    attributions.extend([*noun_attributions(doc, quotes, attributions), *poll_attributions(doc)])
-    headline = _headline_attribution(doc, text)
-    if headline is not None:
-        attributions.append(headline)
-    for source, cue, content in label_lines(text):
-        if not any(a.content_start <= cue[0] < a.content_end for a in attributions):
-            attributions.append(Attribution((trim(text, *content),), cue, source, False, "colon"))
-    for index, quote in enumerate(quotes):
-        if index in used:
-            continue
-        special = _colon_attribution(doc, text, quote) or _dash_attribution(doc, text, quote)
-        if special is not None:
-            used.add(index)
-            attributions.append(special)
-    attributions = _outermost(attributions)
-    attributions.sort(key=lambda a: a.content_start)
-    _merge_split_quotes(text, attributions, quotes, used)
-    return attributions

@@ -13,7 +13,7 @@ NOT_SPEAKERS = frozenset({"note", "update", "correction", "editor's note", "edit
 
 def label_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]:
     """``(source, cue, content)`` character spans of each transcript line after the first (the title line is
-    :func:`.indirect.find_attributions`' headline rule)."""
+    :func:`.attributions.find_attributions`' headline rule)."""
     found = []
     for match in LABEL_LINE.finditer(text):
         label = match.group(1)
