@@ -14,9 +14,10 @@ from typing import BinaryIO
 from storyline import ingest as ingest_inputs
 from storyline.blas import blas_threads
 from storyline.document import Document, Reject
+from storyline.errors import UnstorableError
 from storyline.pipeline import DEFAULT_STAGES, Context, Stage, batched, build, run_batches
 from storyline.settings import Options
-from storyline.store import Repository, StateSnapshot, unstorable_reason
+from storyline.store import Repository, StateSnapshot
 
 ProgressFn = Callable[[int], None]
 RejectFn = Callable[[Reject], None]
@@ -156,11 +157,12 @@ def _store_batch(
     for reject in refused:
         note_reject(reject)
     for doc in kept:
-        reason = unstorable_reason(doc)
-        if reason is not None:
-            note_reject(Reject(doc.uri, reason))
+        try:
+            added = repo.add_article(doc)  # checks what it can keep first, writing nothing if it cannot
+        except UnstorableError as error:
+            note_reject(Reject(doc.uri, error.reason))
             continue
-        if repo.add_article(doc):
+        if added:
             report.added += 1
         else:  # the same article twice in one input
             report.already_stored += 1

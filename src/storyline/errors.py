@@ -16,5 +16,18 @@ class StorylineError(Exception):
         super().__init__(text)
 
 
+class UnstorableError(StorylineError):
+    """A document holds what the store cannot keep (E204: a NUL, a lone surrogate, a number out of range);
+    ``reason`` says what and where."""
+
+    def __init__(self, uri: str, reason: str) -> None:
+        super().__init__(
+            "E204",
+            f"article {uri!r} cannot be stored: {reason}",
+            "remove NUL characters and lone surrogates in ingest/clean, or refuse the document",
+        )
+        self.reason = reason
+
+
 class PipelineOrderError(StorylineError):
     """A stage needs a field that no earlier stage assigns."""

@@ -9,7 +9,7 @@ its dataclass (``Mention``, ``TimeMention``, ``Quotation``, ``EventReport``) und
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -55,9 +55,13 @@ def annotation_rows(doc: Document, article_id: str) -> Iterator[tuple[sa.Table, 
             yield table, {"article_id": article_id, "position": position} | row
 
 
-def annotation_values(doc: Document) -> Iterator[tuple[str, str | float | int]]:
-    """(where, value) for every string and number an annotation holds, for the store's check of what it can keep."""
-    for table, row in annotation_rows(doc, ""):
+AnnotationRow = tuple[sa.Table, dict[str, Any]]
+
+
+def annotation_values(rows: Iterable[AnnotationRow]) -> Iterator[tuple[str, str | float | int]]:
+    """(where, value) for every string and number of these annotation rows (:func:`annotation_rows`), for the
+    store's check of what it can keep."""
+    for table, row in rows:
         for name, value in row.items():
             if isinstance(value, str | float | int) and not isinstance(value, bool) and name != "position":
                 yield f"{table.name}[{row['position']}].{name}", value

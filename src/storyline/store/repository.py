@@ -41,8 +41,9 @@ from alembic.script import ScriptDirectory
 
 from storyline.copies.evidence import CopyEvidence, SpinEvidence
 from storyline.document import Document, Reject, RemovedLine
-from storyline.errors import StorylineError
+from storyline.errors import StorylineError, UnstorableError
 from storyline.store.annotations import (
+    AnnotationRow,
     Annotations,
     annotation_rows,
     annotation_values,
@@ -127,8 +128,9 @@ def normalise_url(url_or_path: str | os.PathLike[str]) -> str:
 _URL_FIX = "use a SQLite file path, sqlite:///PATH, or postgresql+psycopg://USER@HOST:PORT/DATABASE"
 
 
-def unstorable_reason(doc: Document) -> str | None:
-    """Why the store would refuse this document, or None when it can be stored."""
+def unstorable_reason(doc: Document, annotations: Sequence[AnnotationRow] | None = None) -> str | None:
+    """Why the store would refuse this document, or None when it can be stored (``annotations``: its rows from
+    :func:`annotation_rows`, when already made)."""
     for name in _STRING_FIELDS:
         value = getattr(doc, name)
         if value is not None and (found := _UNSTORABLE.search(value)):
@@ -148,7 +150,7 @@ def unstorable_reason(doc: Document) -> str | None:
             return f"{name} holds a number that is not finite"
         if text is not None and (found := _UNSTORABLE.search(text)):  # JSON escapes NUL; not lone surrogates
             return f"{name} holds {_describe(found.group())}"
-    for where, value in annotation_values(doc):
+    for where, value in annotation_values(annotation_rows(doc, "") if annotations is None else annotations):
         if isinstance(value, str):
             if found := _UNSTORABLE.search(value):
                 return f"{where} holds {_describe(found.group())}"
@@ -174,20 +176,16 @@ def _describe(char: str) -> str:
     return f"a lone surrogate (U+{ord(char):04X})"
 
 
-def _check_storable(doc: Document) -> None:
+def _check_storable(doc: Document, annotations: Sequence[AnnotationRow]) -> None:
     if doc.rejected is not None:
         raise StorylineError(
             "E206",
             f"article {doc.uri!r} was refused ({doc.rejected}) and cannot be stored as an article",
             "store it with add_reject(Reject(doc.uri, reason)) instead",
         )
-    problem = unstorable_reason(doc)
+    problem = unstorable_reason(doc, annotations)
     if problem is not None:
-        raise StorylineError(
-            "E204",
-            f"article {doc.uri!r} cannot be stored: {problem}",
-            "remove NUL characters and lone surrogates in ingest/clean, or refuse the document",
-        )
+        raise UnstorableError(doc.uri, problem)
 
 
 def _escape_unstorable(value: str) -> str:
@@ -274,8 +272,9 @@ class Repository(DerivedData):
         written when any document is unstorable (E204) or refused (E206).
         """
         docs = list(docs)
-        for doc in docs:
-            _check_storable(doc)
+        annotations = [list(annotation_rows(doc, doc.id)) for doc in docs]  # made once: checked, then inserted
+        for doc, rows_of_doc in zip(docs, annotations, strict=True):
+            _check_storable(doc, rows_of_doc)
         rows = [_article_row(doc) for doc in docs]
         added: list[bool] = []
         new_rows: list[dict[str, Any]] = []
@@ -284,7 +283,7 @@ class Repository(DerivedData):
         with self._write_transaction() as conn:
             seen = self._stored_ids(conn, {row["id"] for row in rows})
             seq = int(conn.scalar(sa.select(sa.func.max(articles.c.seq))) or 0)
-            for doc, row in zip(docs, rows, strict=True):
+            for doc, row, rows_of_doc in zip(docs, rows, annotations, strict=True):
                 added.append(row["id"] not in seen)
                 if not added[-1]:
                     continue
@@ -295,7 +294,7 @@ class Repository(DerivedData):
                     {"article_id": row["id"], "position": position, "text": line.text, "rule": line.rule}
                     for position, line in enumerate(doc.removed)
                 )
-                new_annotations += annotation_rows(doc, row["id"])
+                new_annotations += rows_of_doc
             if new_rows:
                 conn.execute(articles.insert(), new_rows)
                 self._insert_removed_lines(conn, new_lines)
