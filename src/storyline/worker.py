@@ -49,12 +49,13 @@ Key = tuple[str, tuple[str, ...]]  # (request kind, the ids of the batch's docum
 
 
 class ModelWorker:
-    """A process that runs the recogniser and the parser over texts it is sent, one request at a time."""
+    """A process that runs the sentence encoder, the recogniser and the parser over texts it is sent, one request
+    at a time, in the order sent."""
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")  # never fork a process that holds threads and models
         requests, self._requests = context.Pipe(duplex=False)  # (receiving end, sending end)
-        self._connection, answers = context.Pipe(duplex=False)
+        self._connection, answers = context.Pipe(duplex=False)  # the answers come back on self._connection
         self._process = context.Process(target=_serve, args=(requests, answers), name="storyline-models", daemon=True)
         self._process.start()
         requests.close()
