@@ -7,8 +7,9 @@ but a document's cleaned text and language, which the ``clean`` stage settles fi
 answer when its turn comes (:func:`collect`). :func:`storyline.pipeline.run_batches` cleans the next batch and
 makes its requests while the current one finishes and is stored, so the worker keeps busy.
 
-The answers are what the main process would compute: the sentence vectors of every article (copies'
-:func:`~storyline.copies.compare.embedded_sentences`, one encoder call per article, as in the main process), the
+The answers are what the main process would compute: the sentence vectors of the articles ``copies`` sends (its
+share of each batch; :func:`~storyline.copies.compare.embedded_sentences`, one encoder call per article, as in the
+main process), the
 recogniser's mentions (:func:`~storyline.extract.ner.recognise`, rules included) and the parses as
 ``Doc.to_bytes`` (every token attribute, sentence and head; the tok2vec tensor and user data, which no stage reads,
 are left out), read back into the main process's parser vocabulary. Any failure of the worker (it died, a request
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.blas import blas_threads
 
 if TYPE_CHECKING:
+    from storyline.copies.embed import SentenceEncoder
     from storyline.pipeline import Context
 
 START_AFTER = 256  # documents a run sees before it starts the worker
@@ -160,7 +162,8 @@ def _serve(requests: Connection, answers: Connection) -> None:
     load_pipeline()
     place_gazetteer()
     parser = load_parser()
-    SentenceEncoder().encode(["load"])  # the encoder's weights
+    encoder = SentenceEncoder()
+    encoder.encode(["load"])  # the encoder's weights
     answers.send(("ready", None))
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
     outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -168,7 +171,7 @@ def _serve(requests: Connection, answers: Connection) -> None:
     sender = threading.Thread(target=_send, args=(answers, outbox), daemon=True)
     sender.start()
     with blas_threads(1):  # as in the main process's runs (storyline.blas)
-        _answer(inbox, outbox, parser)
+        _answer(inbox, outbox, parser, encoder)
     outbox.put(None)
     sender.join()
 
@@ -194,14 +197,14 @@ def _send(answers: Connection, outbox: queue.SimpleQueue[Any]) -> None:
             return
 
 
-def _answer(inbox: queue.SimpleQueue[Any], outbox: queue.SimpleQueue[Any], parser: Any) -> None:
+def _answer(
+    inbox: queue.SimpleQueue[Any], outbox: queue.SimpleQueue[Any], parser: Any, encoder: SentenceEncoder
+) -> None:
     """Answer requests (kind, texts) in order until told to stop; a failed one is answered with its error."""
     from storyline.copies.compare import embedded_sentences
-    from storyline.copies.embed import SentenceEncoder
     from storyline.extract.common import PARSE_BATCH_SIZE
     from storyline.extract.ner import recognise
 
-    encoder = SentenceEncoder()
     while (request := inbox.get()) is not None:
         kind, texts = request
         started = time.perf_counter()

@@ -67,14 +67,17 @@ def batch_entities(english: Sequence[Document], ctx: Context) -> list[list[Entit
 
 def prefetch_entities(docs: list[Document], ctx: Context) -> None:
     """The ``entities`` stage's prefetch: the run's model worker starts recognising the batch's English texts."""
-    english = [doc for doc in docs if doc.is_english]
-    submit(ctx, "entities", [doc.id for doc in english], [doc.text for doc in english])
+    _submit_english(ctx, "entities", docs)
 
 
 def prefetch_parses(docs: list[Document], ctx: Context) -> None:
     """The ``parse`` stage's prefetch: the run's model worker starts parsing the batch's English texts."""
+    _submit_english(ctx, "parse", docs)
+
+
+def _submit_english(ctx: Context, kind: str, docs: list[Document]) -> None:
     english = [doc for doc in docs if doc.is_english]
-    submit(ctx, "parse", [doc.id for doc in english], [doc.text for doc in english])
+    submit(ctx, kind, [doc.id for doc in english], [doc.text for doc in english])
 
 
 def entity_mentions(mentions: Sequence[Mention]) -> list[EntityMention]:
