@@ -392,23 +392,22 @@ def _mentions(doc: Doc, gazetteer: PlaceGazetteer, rules: frozenset[str] = RULES
 
 def _missed_places(doc: Doc, covered: set[int], gazetteer: PlaceGazetteer) -> Iterable[Candidate]:
     """Capitalised country and province names (up to four tokens, exact names) that no entity touches."""
+    text = doc.text
+    words = [(token.idx, token.idx + len(token.text), token.text[:1].isupper(), token.lower_) for token in doc]
+    fits = [upper or lower in ("of", "and", "the") for _, _, upper, lower in words]  # may sit inside a name
     position = 0
-    while position < len(doc):
+    while position < len(words):
         for width in (4, 3, 2, 1):
-            span = doc[position : position + width]
-            if len(span) < width or covered.intersection(range(span.start, span.end)):
+            end = position + width
+            if end > len(words) or any(index in covered for index in range(position, end)):
                 continue
-            if not span[0].text[:1].isupper() or not all(
-                token.text[:1].isupper() or token.lower_ in ("of", "and", "the") for token in span
-            ):
+            if not words[position][2] or not all(fits[position:end]):
                 continue
-            if (
-                gazetteer.kinds.get(fold(span.text)) not in ("country", "province")
-                or fold(span.text) in _NOT_PLACE_NAMES
-            ):
+            name = text[words[position][0] : words[end - 1][1]]
+            if gazetteer.kinds.get(fold(name)) not in ("country", "province") or fold(name) in _NOT_PLACE_NAMES:
                 continue
-            yield Candidate(span.start, span.end, span.text, "LOC", "gazetteer")
-            covered.update(range(span.start, span.end))
+            yield Candidate(position, end, name, "LOC", "gazetteer")
+            covered.update(range(position, end))
             position += width - 1
             break
         position += 1
