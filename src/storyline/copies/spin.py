@@ -22,13 +22,15 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyline.copies.evidence import SpinEvidence, SpinPhrase
 from storyline.errors import StorylineError
 
 TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 CLAUSE_BREAK_RE = re.compile(r"[^\w\s'’-]|\n")
+# One scan for both: a word (group 1) or a clause-break character; no word contains a break character.
+_WORD_OR_BREAK_RE = re.compile(rf"({TOKEN_RE.pattern})|{CLAUSE_BREAK_RE.pattern}")
 LOG_BASE = math.log(1.0001)  # pocketsphinx scores are in units of log base 1.0001
 IMPOSSIBLE = -536870912
 COMMON_WORD = -13.0  # natural-log unigram probability above which a word counts as common
@@ -60,29 +62,47 @@ class ReferenceModel:
             ) from error
         model_path = path or Path(get_model_path()) / "en-us" / "en-us.lm.bin"
         self._model: Any = NGramModel.readfile(str(model_path))
+        # One cache per order: unigrams by word, longer n-grams by tuple (word first, history nearest first).
+        self._unigrams: dict[str, float] = {}
         self._cache: dict[tuple[str, ...], float] = {}
+
+    def _ask(self, key: list[str]) -> float:
+        raw = self._model.prob(key)
+        return -math.inf if raw <= IMPOSSIBLE else raw * LOG_BASE
 
     def logp(self, word: str, *history: str) -> float:
         """ln P(word | history), history nearest first; -inf for unknown words."""
+        if not history:
+            return self.unigram(word)
         key = (word, *history)
         value = self._cache.get(key)
         if value is None:
-            raw = self._model.prob(list(key))
-            value = -math.inf if raw <= IMPOSSIBLE else raw * LOG_BASE
             if len(self._cache) > 500_000:
                 self._cache.clear()
-            self._cache[key] = value
+            value = self._cache[key] = self._ask(list(key))
+        return value
+
+    def bigram(self, word: str, before: str) -> float:
+        """ln P(word | before)."""
+        key = (word, before)
+        value = self._cache.get(key)
+        if value is None:
+            if len(self._cache) > 500_000:
+                self._cache.clear()
+            value = self._cache[key] = self._ask([word, before])
         return value
 
     def known(self, word: str) -> bool:
-        return self.logp(word) > -math.inf
+        return self.unigram(word) > -math.inf
 
     def unigram(self, word: str) -> float:
-        return self.logp(word)
+        value = self._unigrams.get(word)
+        if value is None:
+            value = self._unigrams[word] = self._ask([word])
+        return value
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     lower: str
     start: int
@@ -91,15 +111,19 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
+    """The words of ``text``, each with the number of its clause (a clause break lies between two words)."""
     out: list[_Token] = []
     clause = 0
-    last_end = 0
-    for match in TOKEN_RE.finditer(text):
-        if CLAUSE_BREAK_RE.search(text, last_end, match.start()):
+    broken = False
+    for match in _WORD_OR_BREAK_RE.finditer(text):
+        word = match.group(1)
+        if word is None:  # a clause break: the next word starts a new clause
+            broken = True
+            continue
+        if broken:
             clause += 1
-        word = match.group()
+            broken = False
         out.append(_Token(word, word.lower().replace("’", "'"), match.start(), match.end(), clause))
-        last_end = match.end()
     return out
 
 
@@ -118,50 +142,77 @@ class SpinScorer:
 
         self.model = model or ReferenceModel()
         self.synonyms = synonyms if synonyms is not None else load_table()
+        self._candidate_cache: dict[str, tuple[str, ...]] = {}
+        self._swaps: dict[tuple[str | None, str, str | None], tuple[str, float] | None] = {}  # by neighbourhood
 
     def features(self, text: str) -> tuple[float, float, int, list[_Telltale], list[_Token]]:
         """(telltales per 100 common words, mean context gain, common words, telltales, tokens)."""
         tokens = _tokens(text)
         model = self.model
+        unigram, logp = model.unigram, model.logp
         telltales: list[_Telltale] = []
         eligible = 0
         gains: list[float] = []
+        inf = -math.inf
+        last = len(tokens) - 1
+        swaps = self._swaps
         for i, token in enumerate(tokens):
             word = token.lower
-            uni = model.logp(word)
-            if uni == -math.inf:
+            uni = unigram(word)
+            if uni == inf:
                 continue
-            before = tokens[i - 1].lower if i > 0 and tokens[i - 1].clause == token.clause else None
-            before2 = tokens[i - 2].lower if before and i > 1 and tokens[i - 2].clause == token.clause else None
-            if before and model.known(before):
-                history = (before, before2) if before2 and model.known(before2) else (before,)
-                gains.append(model.logp(word, *history) - uni)
-            if word in STOPWORDS or uni < COMMON_WORD:
+            clause = token.clause
+            before = tokens[i - 1].lower if i > 0 and tokens[i - 1].clause == clause else None
+            before_known = before is not None and unigram(before) > inf
+            if before is not None and before_known:
+                before2 = tokens[i - 2].lower if i > 1 and tokens[i - 2].clause == clause else None
+                if before2 and unigram(before2) > inf:
+                    gains.append(logp(word, before, before2) - uni)
+                else:
+                    gains.append(model.bigram(word, before) - uni)
+            if uni < COMMON_WORD or word in STOPWORDS:
                 continue
             eligible += 1
-            after = tokens[i + 1].lower if i + 1 < len(tokens) and tokens[i + 1].clause == token.clause else None
-            if before is not None and not model.known(before):
+            after = tokens[i + 1].lower if i < last and tokens[i + 1].clause == clause else None
+            if not before_known:
                 before = None
-            if after is not None and not model.known(after):
+            if after is not None and unigram(after) == inf:
                 after = None
             if before is None and after is None:
                 continue
-            candidates = self._candidates(word)
-            if not candidates:
-                continue
-            base = self._local(before, word, after)
-            best: _Telltale | None = None
-            for candidate in candidates:
-                gain = self._local(before, candidate, after) - base
-                if gain >= TELLTALE_NATS and (best is None or gain > best.gain):
-                    best = _Telltale(i, candidate, gain)
+            key = (before, word, after)
+            if key in swaps:
+                best = swaps[key]
+            else:
+                if len(swaps) > 200_000:
+                    swaps.clear()
+                best = swaps[key] = self._best_swap(before, word, after)
             if best is not None:
-                telltales.append(best)
+                telltales.append(_Telltale(i, best[0], best[1]))
         rate = 100.0 * len(telltales) / max(eligible, 1)
         gain = sum(gains) / len(gains) if gains else 0.0
         return rate, gain, eligible, telltales, tokens
 
+    def _best_swap(self, before: str | None, word: str, after: str | None) -> tuple[str, float] | None:
+        """The synonym of ``word`` that makes its neighbourhood likeliest, with its gain, if it gains enough."""
+        candidates = self._candidates(word)
+        if not candidates:
+            return None
+        base = self._local(before, word, after)
+        best: tuple[str, float] | None = None
+        for candidate in candidates:
+            gain = self._local(before, candidate, after) - base
+            if gain >= TELLTALE_NATS and (best is None or gain > best[1]):
+                best = (candidate, gain)
+        return best
+
     def _candidates(self, word: str) -> tuple[str, ...]:
+        found = self._candidate_cache.get(word)
+        if found is None:
+            found = self._candidate_cache[word] = self._find_candidates(word)
+        return found
+
+    def _find_candidates(self, word: str) -> tuple[str, ...]:
         found = self.synonyms.get(word)
         if found:
             return found
@@ -172,9 +223,14 @@ class SpinScorer:
 
     def _local(self, before: str | None, word: str, after: str | None) -> float:
         model = self.model
-        score = model.logp(word, before) if before else model.logp(word)
-        if after:
-            score += model.logp(after, word, before) if before else model.logp(after, word)
+        if before:
+            score = model.bigram(word, before)
+            if after:
+                score += model.logp(after, word, before)
+        else:
+            score = model.unigram(word)
+            if after:
+                score += model.bigram(after, word)
         return score
 
     def score(self, text: str, language: str | None) -> SpinEvidence | None:
