@@ -111,3 +111,15 @@ def test_line_repair_is_a_fixed_point(line: str) -> None:
     repaired = repair_line(line)
     assert repair_line(repaired) == repaired
     assert normalise_line(repaired) == repaired
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E, exclude_characters="&"), max_size=120))
+def test_ftfy_leaves_printable_ascii_without_ampersands_alone(line: str) -> None:
+    """The fast path of repair_line: ftfy changes nothing in such a line, so it is only normalised."""
+    import ftfy
+
+    from storyline.clean.unicode import _FTFY_CONFIG
+
+    assert ftfy.fix_text(line, _FTFY_CONFIG) == line
+    assert repair_line(line) == normalise_line(line)
