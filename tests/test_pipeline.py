@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import storyline.pipeline as pipeline_module
 from storyline.document import Document
 from storyline.errors import PipelineOrderError, StorylineError
 from storyline.pipeline import (
@@ -198,9 +199,10 @@ def _batches() -> list[list[Document]]:
     return [[Document(uri=f"{text}.txt", raw_text=text) for text in batch] for batch in texts]
 
 
-def test_run_batches_runs_the_next_batch_s_stateless_head_and_prefetch_first() -> None:
+def test_run_batches_runs_the_next_batch_s_stateless_head_and_prefetch_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline_module, "LOOKAHEAD_BATCHES", 1)
     calls: list[tuple[str, list[str]]] = []
-    results = list(run_batches(_batches(), _recording_pipeline(calls, True), Context(options=Options())))
+    list(run_batches(_batches(), _recording_pipeline(calls, True), Context(options=Options())))
     assert calls == [
         ("upper", ["first", "tiny"]),
         ("prefetch", ["FIRST", "TINY"]),
@@ -210,6 +212,26 @@ def test_run_batches_runs_the_next_batch_s_stateless_head_and_prefetch_first() -
         ("late", ["FIRST"]),
         ("upper", ["fourth"]),
         ("prefetch", ["FOURTH"]),
+        ("number", ["SECOND", "THIRD"]),
+        ("late", ["SECOND", "THIRD"]),
+        ("number", ["FOURTH"]),
+        ("late", ["FOURTH"]),
+    ]
+
+
+def test_run_batches_looks_two_batches_ahead_by_default() -> None:
+    assert pipeline_module.LOOKAHEAD_BATCHES == 2
+    calls: list[tuple[str, list[str]]] = []
+    results = list(run_batches(_batches(), _recording_pipeline(calls, True), Context(options=Options())))
+    assert calls == [
+        ("upper", ["first", "tiny"]),
+        ("prefetch", ["FIRST", "TINY"]),
+        ("upper", ["second", "third"]),
+        ("prefetch", ["SECOND", "THIRD"]),
+        ("upper", ["fourth"]),  # two batches ahead of the first one's other stages
+        ("prefetch", ["FOURTH"]),
+        ("number", ["FIRST"]),
+        ("late", ["FIRST"]),
         ("number", ["SECOND", "THIRD"]),
         ("late", ["SECOND", "THIRD"]),
         ("number", ["FOURTH"]),

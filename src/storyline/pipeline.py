@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,6 +22,9 @@ from storyline.settings import Options
 if TYPE_CHECKING:
     from storyline.store import Repository
 
+# How many batches run_batches cleans and hands to the model worker ahead of the one going through the other stages:
+# with two, a batch heavy for one process and light for the other leaves neither waiting (benchmarks/pipeline).
+LOOKAHEAD_BATCHES = 2
 # What ingest fills before any stage runs.
 INGEST_ASSIGNS: tuple[str, ...] = ("uri", "raw_text", "title", "published", "outlet", "url")
 
@@ -160,11 +163,12 @@ def run_batch(docs: list[Document], stages: list[Stage], ctx: Context) -> tuple[
 def run_batches(
     batches: Iterable[list[Document]], stages: list[Stage], ctx: Context
 ) -> Iterator[tuple[list[Document], list[Reject]]]:
-    """:func:`run_batch` over every batch, yielding each batch's result in order, with one batch of lookahead.
+    """:func:`run_batch` over every batch, yielding each batch's result in order, with :data:`LOOKAHEAD_BATCHES`
+    batches of lookahead.
 
     Where the pipeline opens with ``stateless`` stages after which a later stage can prefetch (``clean``, then the
-    model worker's ``copies``, ``entities`` and ``parse``), the next batch goes through those stages, and its
-    prefetches are made, before the current batch goes through the rest: the worker has the next batch's requests
+    model worker's ``copies``, ``entities`` and ``parse``), the next batches go through those stages, and their
+    prefetches are made, before the current batch goes through the rest: the worker has the next batches' requests
     queued behind the current one's, so it never waits for the main process, which runs the current batch's
     other stages and stores it (the caller does, before it asks for the next result) meanwhile. Every stage that
     keeps state still sees the batches in order, so the results are those of :func:`run_batch` batch by batch.
@@ -181,12 +185,15 @@ def run_batches(
         return batch
 
     pending = iter(batches)
-    current = ahead(next(pending, None))
-    while current is not None:
-        following = ahead(next(pending, None))
+    queued: deque[_BatchRun] = deque()
+    while True:
+        while len(queued) <= LOOKAHEAD_BATCHES and (following := ahead(next(pending, None))) is not None:
+            queued.append(following)
+        if not queued:
+            return
+        current = queued.popleft()
         _advance(current, stages, ctx, len(stages))
         yield current.docs, current.rejects
-        current = following
 
 
 @dataclass
