@@ -54,7 +54,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -169,6 +169,7 @@ class PlaceGazetteer:
     name_words: frozenset[str]  # distinctive words of country and continent names, for demonym stems
     capitals: frozenset[str]  # national capitals
     variants: dict[str, tuple[str, ...]]  # consonant skeleton -> folded country and province names
+    _group_words: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_group_word's answers
 
     def kind(self, name: str) -> str | None:
         """What the gazetteer knows ``name`` as, or ``None``."""
@@ -206,6 +207,12 @@ class PlaceGazetteer:
     def is_group_word(self, word: str) -> bool:
         """A nationality, religion or group word: ``Afghan``, ``Tajiks``, ``Iranian``, ``Sunni``."""
         key = fold(word)
+        known = self._group_words.get(key)
+        if known is None:
+            known = self._group_words[key] = self._is_group_key(key)
+        return known
+
+    def _is_group_key(self, key: str) -> bool:
         if key in GROUP_WORDS:
             return True
         if key.endswith("s") and len(key) > 4 and self.is_group_word(key[:-1]):  # plural: Tajiks, Iranians
@@ -392,16 +399,26 @@ def _mentions(doc: Doc, gazetteer: PlaceGazetteer, rules: frozenset[str] = RULES
 
 def _missed_places(doc: Doc, covered: set[int], gazetteer: PlaceGazetteer) -> Iterable[Candidate]:
     """Capitalised country and province names (up to four tokens, exact names) that no entity touches."""
+    from spacy.attrs import IDX, LENGTH, LOWER
+
     text = doc.text
-    words = [(token.idx, token.idx + len(token.text), token.text[:1].isupper(), token.lower_) for token in doc]
-    fits = [upper or lower in ("of", "and", "the") for _, _, upper, lower in words]  # may sit inside a name
+    joining = {doc.vocab.strings.add(word) for word in ("of", "and", "the")}  # may sit inside a name
+    words = [
+        (idx, idx + length, text[idx].isupper(), lower)
+        for idx, length, lower in doc.to_array([IDX, LENGTH, LOWER]).tolist()
+    ]
+    fits = [upper or lower in joining for _, _, upper, lower in words]
     position = 0
     while position < len(words):
+        if not words[position][2]:  # a name starts with a capital, whatever its width
+            position += 1
+            continue
+        free = 0  # tokens no entity touches from here on (at most four)
+        while free < 4 and position + free < len(words) and position + free not in covered:
+            free += 1
         for width in (4, 3, 2, 1):
             end = position + width
-            if end > len(words) or any(index in covered for index in range(position, end)):
-                continue
-            if not words[position][2] or not all(fits[position:end]):
+            if width > free or not all(fits[position:end]):
                 continue
             name = text[words[position][0] : words[end - 1][1]]
             if gazetteer.kinds.get(fold(name)) not in ("country", "province") or fold(name) in _NOT_PLACE_NAMES:
