@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -96,9 +97,7 @@ def verbatim_runs(a: tuple[str, ...], b: tuple[str, ...], min_len: int) -> list[
     """Maximal runs of at least ``min_len`` equal words, found greedily left to right in ``a``."""
     if len(a) < min_len or len(b) < min_len:
         return []
-    positions: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(b) - min_len + 1):
-        positions.setdefault(b[j : j + min_len], []).append(j)
+    positions = _ngram_positions(b, min_len)
     runs: list[Run] = []
     i = 0
     while i <= len(a) - min_len:
@@ -116,6 +115,16 @@ def verbatim_runs(a: tuple[str, ...], b: tuple[str, ...], min_len: int) -> list[
         runs.append(Run(i, best_j, best_len))
         i += best_len
     return runs
+
+
+@lru_cache(maxsize=256)
+def _ngram_positions(words: tuple[str, ...], size: int) -> dict[tuple[str, ...], list[int]]:
+    """Where each run of ``size`` words starts in ``words`` (remembered: an article is compared with several).
+    Read only."""
+    positions: dict[tuple[str, ...], list[int]] = {}
+    for j in range(len(words) - size + 1):
+        positions.setdefault(words[j : j + size], []).append(j)
+    return positions
 
 
 @dataclass(frozen=True)
@@ -184,12 +193,14 @@ def sentence_share(article: Prepared, flags: npt.NDArray[np.bool_], min_share: f
     if not article.sentence_spans or len(flags) == 0:
         return 0.0
     starts = np.asarray(article.words.starts)
-    hits = 0
-    for begin, end in article.sentence_spans:
-        lo, hi = np.searchsorted(starts, begin), np.searchsorted(starts, end)
-        if hi > lo and flags[lo:hi].mean() >= min_share:
-            hits += 1
-    return hits / len(article.sentence_spans)
+    spans = np.asarray(article.sentence_spans)
+    first = np.minimum(np.searchsorted(starts, spans[:, 0]), len(flags))  # each sentence's words: [first, last)
+    last = np.minimum(np.searchsorted(starts, spans[:, 1]), len(flags))
+    flagged = np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
+    counts = last - first
+    present = counts > 0
+    shares = (flagged[last] - flagged[first])[present] / counts[present]  # what flags[first:last].mean() gives
+    return int(np.count_nonzero(shares >= min_share)) / len(article.sentence_spans)
 
 
 @dataclass(frozen=True)
