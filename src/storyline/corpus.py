@@ -156,15 +156,20 @@ def _store_batch(
 ) -> None:
     for reject in refused:
         note_reject(reject)
-    for doc in kept:
-        try:
-            added = repo.add_article(doc)  # checks what it can keep first, writing nothing if it cannot
-        except UnstorableError as error:
-            note_reject(Reject(doc.uri, error.reason))
-            continue
+    try:
+        outcomes: list[bool | None] = list(repo.add_articles(kept))  # one transaction for the batch
+    except UnstorableError:  # the batch holds an article the store cannot keep: find it, keep the others
+        outcomes = []
+        for doc in kept:
+            try:
+                outcomes.append(repo.add_article(doc))  # checks what it can keep first, writing nothing if it cannot
+            except UnstorableError as error:
+                note_reject(Reject(doc.uri, error.reason))
+                outcomes.append(None)
+    for added in outcomes:
         if added:
             report.added += 1
-        else:  # the same article twice in one input
+        elif added is not None:  # the same article twice in one input
             report.already_stored += 1
     if ctx.updates:
         repo.update_articles(ctx.updates)
