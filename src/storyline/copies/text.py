@@ -9,6 +9,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -42,6 +43,13 @@ def normalise(word: str) -> str:
 
 
 def words(text: str) -> Words:
+    if text.isascii():  # NFKC leaves ASCII alone and case folding is lowering: one pass over the lowered text
+        matches = list(WORD_RE.finditer(text.lower()))
+        return Words(
+            tuple(match.group() for match in matches),
+            tuple(match.start() for match in matches),
+            tuple(match.end() for match in matches),
+        )
     forms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -71,6 +79,7 @@ def sentences(text: str, min_words: int = 3) -> list[tuple[int, int]]:
     return kept
 
 
+@lru_cache(maxsize=65_536)
 def fold_ascii(word: str) -> str:
     """A script-independent key for a name: transliterate Cyrillic and Greek, drop accents, keep letters and digits."""
     lowered = word.casefold()
