@@ -101,8 +101,7 @@ def cue_features(token: Token, frame: str) -> list[str]:
     else:
         kind = "none"
     negated = any(child.dep_ == "neg" for child in token.children)
-    sentence = token.sent
-    quoted = any(t.text in QUOTE_MARKS for t in sentence)  # attributions gather around quotes
+    quoted = _in_quoted_sentence(token)  # attributions gather around quotes
     return [
         f"sq={quoted}",
         f"lq={lemma}|{quoted}",
@@ -120,6 +119,18 @@ def cue_features(token: Token, frame: str) -> list[str]:
         f"fd={frame}|{token.dep_}",
         f"head={token.head.lemma_.lower() if token.head.i != token.i else 'ROOT'}",
     ]
+
+
+_QUOTED_SENTENCES = "storyline.quoted_sentences"  # Doc.user_data key: the starts of sentences with a quote mark
+
+
+def _in_quoted_sentence(token: Token) -> bool:
+    """Whether the token's sentence holds a quote mark (worked out once per document, for all its verbs)."""
+    doc = token.doc
+    starts = doc.user_data.get(_QUOTED_SENTENCES)
+    if starts is None:
+        starts = doc.user_data[_QUOTED_SENTENCES] = frozenset(t.sent.start for t in doc if t.text in QUOTE_MARKS)
+    return token.sent.start in starts
 
 
 def cue_probability(features: list[str], weights: dict[str, float], bias: float) -> float:
