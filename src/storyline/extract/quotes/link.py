@@ -17,6 +17,7 @@ not linked (``“superb”`` says nothing about where it came from).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -43,9 +44,16 @@ class _HasText(Protocol):
     def text(self) -> str: ...
 
 
+@lru_cache(maxsize=65_536)
 def content_words(text: str) -> frozenset[str]:
-    """Folded words of a quote without function words."""
+    """Folded words of a quote without function words (remembered: a story's quotes are weighed again and again)."""
     return frozenset(word for word in fold(text).split() if word not in STOP_WORDS and len(word) > 1)
+
+
+@lru_cache(maxsize=65_536)
+def long_enough(text: str) -> bool:
+    """Whether a quote has the :data:`MIN_WORDS` words it needs to be linked."""
+    return len(text.split()) >= MIN_WORDS
 
 
 def overlap(first: frozenset[str], second: frozenset[str]) -> float:
@@ -89,7 +97,7 @@ def link_quotes(
         (article, index, quote.text, getattr(quote, "speaker", None))
         for article, quotes in quotes_by_article.items()
         for index, quote in enumerate(quotes)
-        if len(quote.text.split()) >= MIN_WORDS
+        if long_enough(quote.text)
     ]
     if len({item[0] for item in items}) < 2:
         return []

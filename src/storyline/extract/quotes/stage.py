@@ -22,7 +22,7 @@ import numpy.typing as npt
 from storyline.document import ArticleUpdate, Document, Quotation
 from storyline.extract.common import batch_parses, entity_mentions, mention_in
 from storyline.extract.quotes import Quote, find_quotes
-from storyline.extract.quotes.link import LINK_THRESHOLD, MIN_WORDS, content_words, link_score, overlap
+from storyline.extract.quotes.link import LINK_THRESHOLD, content_words, link_score, long_enough, overlap
 from storyline.pipeline import Context, Stage
 
 if TYPE_CHECKING:
@@ -150,11 +150,9 @@ def _same_as(doc: Document, found: list[Quotation], state: QuoteState) -> list[Q
     The new article's quotes are scored against the story's earlier ones only (not those against each other,
     which were linked when they came in) with :func:`link_score`, as :func:`link_quotes` scores a pair.
     """
-    new = [(index, quote) for index, quote in enumerate(found) if len(quote.text.split()) >= MIN_WORDS]
+    new = [(index, quote) for index, quote in enumerate(found) if long_enough(quote.text)]
     earlier = [
-        item
-        for item in state.by_story.get(doc.story_id or "", [])
-        if item[0] != doc.id and len(item[2].text.split()) >= MIN_WORDS
+        item for item in state.by_story.get(doc.story_id or "", []) if item[0] != doc.id and long_enough(item[2].text)
     ]
     if not new or not earlier:
         return found
@@ -197,8 +195,8 @@ def _embed_ahead(docs: list[Document], found_in: dict[str, list[Quotation]], sta
             earlier_by_story[doc.story_id] = [
                 quote.text for article, _, quote in state.by_story.get(doc.story_id, []) if article != doc.id
             ]
-        earlier = [text for text in earlier_by_story[doc.story_id] if len(text.split()) >= MIN_WORDS]
-        new = [quote.text for quote in found if len(quote.text.split()) >= MIN_WORDS]
+        earlier = [text for text in earlier_by_story[doc.story_id] if long_enough(text)]
+        new = [quote.text for quote in found if long_enough(quote.text)]
         if new and earlier and doc.copy_of is None:
             earlier_words = [content_words(text) for text in earlier]
             new = [
