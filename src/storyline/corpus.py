@@ -107,7 +107,7 @@ def _ingest_locked(
 
     try:
         with blas_threads(1):  # small products: a second BLAS thread only waits (storyline.blas)
-            # One batch of lookahead: the next batch is cleaned and handed to the model worker while this one
+            # Batches of lookahead: the next batches are cleaned and handed to the model worker while this one
             # finishes and is stored (pipeline.run_batches).
             for kept, refused in run_batches(batched(documents(), options.batch_size), pipeline, ctx):
                 _store_batch(kept, refused, ctx, repo, report, note_reject)
