@@ -157,7 +157,7 @@ def _store_batch(
     for reject in refused:
         note_reject(reject)
     try:
-        outcomes: list[bool | None] = list(repo.add_articles(kept))  # one transaction for the batch
+        outcomes: list[bool | None] = list(repo.add_articles(kept)) if kept else []  # one transaction for the batch
     except UnstorableError:  # the batch holds an article the store cannot keep: find it, keep the others
         outcomes = []
         for doc in kept:

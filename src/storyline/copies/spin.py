@@ -98,6 +98,8 @@ class ReferenceModel:
     def unigram(self, word: str) -> float:
         value = self._unigrams.get(word)
         if value is None:
+            if len(self._unigrams) > 500_000:  # bounded like the n-gram cache: names and typos never end
+                self._unigrams.clear()
             value = self._unigrams[word] = self._ask([word])
         return value
 

@@ -209,6 +209,8 @@ class PlaceGazetteer:
         key = fold(word)
         known = self._group_words.get(key)
         if known is None:
+            if len(self._group_words) > 100_000:
+                self._group_words.clear()
             known = self._group_words[key] = self._is_group_key(key)
         return known
 
