@@ -141,7 +141,14 @@ def spun_mentions(text: str, found: Sequence[EntityMention], books: Sequence[Spu
     """``found`` with the spun spellings of the names in ``books`` added as ``ORG`` mentions (see the module
     docstring); mentions inside a spun name (its country: "... of Afghanistan") give way to it."""
     tokens = list(_WORD.finditer(text))
-    words = [fold(token.group()) for token in tokens]
+    folded: dict[int, str] = {}  # only the words of capitalised runs are ever read: fold those
+
+    def words_between(first: int, last: int) -> list[str]:
+        for index in range(first, last):
+            if index not in folded:
+                folded[index] = fold(tokens[index].group())
+        return [folded[index] for index in range(first, last)]
+
     added: list[EntityMention] = []
     taken: set[int] = set()
     position = 0
@@ -151,7 +158,8 @@ def spun_mentions(text: str, found: Sequence[EntityMention], books: Sequence[Spu
             position += 1
             continue
         run = _name_run(text, tokens, position)
-        spellings = [spelling for book in books if (spelling := book.spelled(words[position:run])) is not None]
+        run_words = words_between(position, min(run, len(tokens)))
+        spellings = [spelling for book in books if (spelling := book.spelled(run_words)) is not None]
         spelling = max(spellings, key=lambda s: s.size, default=None)
         if spelling is None:
             position += 1
