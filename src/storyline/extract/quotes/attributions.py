@@ -13,14 +13,14 @@ from spacy.tokens import Doc
 from storyline.extract.quotes.direct import QuotedSpan
 from storyline.extract.quotes.indirect import (
     Attribution,
-    _according_attributions,
-    _colon_attribution,
-    _dash_attribution,
-    _headline_attribution,
-    _merge_split_quotes,
-    _outermost,
-    _verb_attributions,
+    according_attributions,
+    colon_attribution,
+    dash_attribution,
+    headline_attribution,
+    merge_split_quotes,
+    outermost_attributions,
     trim,
+    verb_attributions,
 )
 from storyline.extract.quotes.nouns import noun_attributions, poll_attributions
 from storyline.extract.quotes.transcript import label_lines
@@ -30,10 +30,10 @@ def find_attributions(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Attributio
     """Every attribution of the parsed text ``doc`` (quotes from :func:`.direct.find_quoted_spans`), in text order."""
     used: set[int] = set()
     text = doc.text
-    attributions = _verb_attributions(doc, quotes, used)
-    attributions.extend(_according_attributions(doc, quotes, used))
+    attributions = verb_attributions(doc, quotes, used)
+    attributions.extend(according_attributions(doc, quotes, used))
     attributions.extend([*noun_attributions(doc, quotes, attributions), *poll_attributions(doc)])
-    headline = _headline_attribution(doc, text)
+    headline = headline_attribution(doc, text)
     if headline is not None:
         attributions.append(headline)
     for source, cue, content in label_lines(text):
@@ -42,11 +42,11 @@ def find_attributions(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Attributio
     for index, quote in enumerate(quotes):
         if index in used:
             continue
-        special = _colon_attribution(doc, text, quote) or _dash_attribution(doc, text, quote)
+        special = colon_attribution(doc, text, quote) or dash_attribution(doc, text, quote)
         if special is not None:
             used.add(index)
             attributions.append(special)
-    attributions = _outermost(attributions)
+    attributions = outermost_attributions(attributions)
     attributions.sort(key=lambda a: a.content_start)
-    _merge_split_quotes(text, attributions, quotes, used)
+    merge_split_quotes(text, attributions, quotes, used)
     return attributions

@@ -125,7 +125,7 @@ def _gap_is_clause_joint(text: str, start: int, end: int) -> bool:
     return start <= end and all(ch in " \t,:–—-" for ch in text[start:end])
 
 
-def _cue_span(token: Token) -> tuple[int, int]:
+def cue_span(token: Token) -> tuple[int, int]:
     """The cue's characters: the verb with the auxiliaries, negation and adverbs right before it (``has said``,
     ``is not expected``, ``also said``) and its particle (``pointed out``)."""
     doc = token.doc
@@ -137,7 +137,7 @@ def _cue_span(token: Token) -> tuple[int, int]:
     start = doc[first].idx
     infinitive = token.dep_ == "advcl" and token.i > 0 and doc[token.i - 1].lower_ == "to"
     if (token.dep_ == "xcomp" or infinitive) and 0 < token.i - token.head.i <= MAX_CATENATIVE_GAP:
-        start = min(start, _cue_span(token.head)[0])  # "continued to say", "went on to argue"
+        start = min(start, cue_span(token.head)[0])  # "continued to say", "went on to argue"
     end = token.idx + len(token)
     for child in token.rights:
         if child.dep_ == "prt" and child.i == token.i + 1:
@@ -174,7 +174,7 @@ def _clause_extent(verb: Token, source: tuple[int, int] | None, text: str) -> tu
     for child in verb.lefts:
         if child.dep_ in ("aux", "auxpass", "neg", "advmod"):
             left = min(left, child, key=lambda t: t.i)
-    line_start, line_end = _paragraph(text, verb.idx)
+    line_start, line_end = paragraph_of(text, verb.idx)
     return max(line_start, min(start, left.idx)), min(line_end, end)
 
 
@@ -242,7 +242,7 @@ def verb_frame(
     return ("subjpass", subject) if subject is not None else ("none", None)
 
 
-def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -> list[Attribution]:
+def verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -> list[Attribution]:
     found: list[Attribution] = []
     text = doc.text
     for token in doc:
@@ -254,8 +254,8 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
         score = cue_score(token, frame)
         if score < MODEL_THRESHOLD:
             continue
-        source = _source_span(token)
-        cue = _cue_span(token)
+        source = source_span(token)
+        cue = cue_span(token)
         if isinstance(head, QuotedSpan):
             used.add(quotes.index(head))
             parts: tuple[tuple[int, int], ...] = ((head.start, head.end),)
@@ -302,12 +302,12 @@ def _verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -
             parts = (*parts[:-1], (parts[-1][0], max(parts[-1][1], trailing_modifiers_end(token, parts[-1][1], text))))
         if frame != "quote":
             parts = (*parts[:-1], to_quote_end(quotes, without_which_clause(doc, parts[-1])))
-            paragraph = _paragraph(text, token.idx)
-            parts = tuple(clipped for part in parts if (clipped := _clip(text, part, paragraph)) is not None)
+            paragraph = paragraph_of(text, token.idx)
+            parts = tuple(clipped for part in parts if (clipped := clip_to(text, part, paragraph)) is not None)
             if not parts:
                 continue
             if source is not None:
-                source = _clip(text, source, paragraph)
+                source = clip_to(text, source, paragraph)
             for index, other in enumerate(quotes):
                 if parts[0][0] <= other.start and other.end <= parts[0][1]:
                     used.add(index)
@@ -345,7 +345,7 @@ def _agent_span(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _source_span(verb: Token) -> tuple[int, int] | None:
+def source_span(verb: Token) -> tuple[int, int] | None:
     """The verb's subject phrase without a trailing ``, …`` participle clause; a participle or infinitive without a
     subject (``…, saying that``; ``…, and added``) takes the subject of the verb it hangs from, a participle
     modifying a noun (``groups supporting …``) the noun phrase."""
@@ -397,13 +397,14 @@ def _apposition_before(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _paragraph(text: str, position: int) -> tuple[int, int]:
+def paragraph_of(text: str, position: int) -> tuple[int, int]:
     """The line holding ``position`` (the parse sometimes runs a clause over a paragraph break)."""
     end = text.find("\n", position)
     return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
 
 
-def _clip(text: str, span: tuple[int, int], bounds: tuple[int, int]) -> tuple[int, int] | None:
+def clip_to(text: str, span: tuple[int, int], bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """``span`` cut to ``bounds`` and trimmed; ``None`` when nothing is left."""
     start, end = trim(text, max(span[0], bounds[0]), min(span[1], bounds[1]))
     return (start, end) if end > start else None
 
@@ -413,7 +414,7 @@ def _covers(clause: Token, quote: QuotedSpan) -> bool:
     return start <= quote.start and quote.end <= end and (end - start) > (quote.end - quote.start) * 1.5
 
 
-def _according_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -> list[Attribution]:
+def according_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -> list[Attribution]:
     text = doc.text
     found: list[Attribution] = []
     for token in doc:
@@ -449,7 +450,7 @@ def _sentence_of(doc: Doc, position: int) -> Span | None:
     return None
 
 
-def _colon_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
+def colon_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
     """``Name, role: “…”``: the phrase before the colon is the source."""
     before = text[: quote.outer_start].rstrip()
     if not before.endswith(":"):
@@ -474,7 +475,7 @@ def _colon_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | 
 MAX_HEADLINE_SOURCE_TOKENS = 6
 
 
-def _headline_attribution(doc: Doc, text: str) -> Attribution | None:
+def headline_attribution(doc: Doc, text: str) -> Attribution | None:
     """A title line ``Rubio: I Still Believe …``: the name before the colon said what follows it."""
     line_end = text.find("\n")
     line_end = len(text) if line_end < 0 else line_end
@@ -496,7 +497,7 @@ def _headline_attribution(doc: Doc, text: str) -> Attribution | None:
     return Attribution((content,), (colon, colon + 1), source, False, "colon")
 
 
-def _dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
+def dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
     """A quote followed by a line that opens with a dash: ``“…” – Pedram is sure.``."""
     rest = text[quote.outer_end :]
     stripped = rest.lstrip()
@@ -513,7 +514,7 @@ def _dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | N
     if not roots:
         return None
     root = roots[0]
-    source = _source_span(root)
+    source = source_span(root)
     if source is None:
         return None
     cue_start, cue_end = root.idx, root.idx + len(root)
@@ -523,7 +524,7 @@ def _dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | N
     return Attribution(((quote.start, quote.end),), (cue_start, cue_end), source, True, "dash")
 
 
-def _merge_split_quotes(
+def merge_split_quotes(
     text: str, attributions: list[Attribution], quotes: Sequence[QuotedSpan], used: set[int]
 ) -> None:
     """``“A,” he said. “B”``: B (no cue of its own, right after the cue clause) joins A's attribution."""
@@ -552,7 +553,7 @@ def _merge_split_quotes(
             break
 
 
-def _outermost(attributions: list[Attribution]) -> list[Attribution]:
+def outermost_attributions(attributions: list[Attribution]) -> list[Attribution]:
     """Of two attributions where one's cue lies in the other's content, keep the surer; among sure ones (score at
     least :data:`SURE`) the outer: ``X reported that Y said Z`` keeps X's, as PolNeAR annotates it."""
     kept: list[Attribution] = []

@@ -26,11 +26,11 @@ from storyline.extract.quotes.direct import QuotedSpan
 from storyline.extract.quotes.indirect import (
     MODEL_THRESHOLD,
     Attribution,
-    _clip,
-    _cue_span,
-    _paragraph,
-    _source_span,
+    clip_to,
+    cue_span,
+    paragraph_of,
     quote_at,
+    source_span,
     trim,
 )
 from storyline.extract.quotes.spans import noun_complement, subtree_span, that_clause
@@ -77,7 +77,7 @@ def noun_attributions(doc: Doc, quotes: Sequence[QuotedSpan], taken: Sequence[At
         score = cue_probability(noun_features(token, frame), model.weights, model.bias)
         if score < MODEL_THRESHOLD:
             continue
-        content = _clip(text, subtree_span(head), _paragraph(text, token.idx))
+        content = clip_to(text, subtree_span(head), paragraph_of(text, token.idx))
         if content is None:
             continue
         first = token.i
@@ -90,8 +90,8 @@ def noun_attributions(doc: Doc, quotes: Sequence[QuotedSpan], taken: Sequence[At
         if possessives:
             source = trim(text, *subtree_span(possessives[0]))
         elif token.dep_ in VERB_DEPS and token.head.pos_ in ("VERB", "AUX"):
-            source = _source_span(token.head)
-            start = _cue_span(token.head)[0]  # "made conflicting statements about"
+            source = source_span(token.head)
+            start = cue_span(token.head)[0]  # "made conflicting statements about"
         cue = (start, last.idx + len(last))
         if any(other.cue is not None and other.cue[0] < cue[1] and cue[0] < other.cue[1] for other in taken):
             continue
@@ -113,7 +113,7 @@ def poll_attributions(doc: Doc) -> list[Attribution]:
         after = objects[0].right_edge.i + 1
         if after >= sentence.end or doc[after].text != ",":
             continue
-        content = _clip(text, (doc[after].idx + 1, sentence.end_char), _paragraph(text, first.idx))
+        content = clip_to(text, (doc[after].idx + 1, sentence.end_char), paragraph_of(text, first.idx))
         if content is None:
             continue
         source = trim(text, *subtree_span(objects[0]))
