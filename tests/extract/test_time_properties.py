@@ -106,3 +106,22 @@ def test_any_text_gives_valid_non_overlapping_mentions(text: str, anchor: str | 
         assert mention.type in TIMEX_TYPES
         assert VALUE.match(mention.value), mention
         end = mention.end
+
+
+_PIECES = st.sampled_from(
+    [*MONTHS, *ABBREVIATIONS, *WEEKDAYS, "the", "early", "late", "mid-", "last", "next", "this", "week", "year",
+     "years", "ago", "quarter", "fiscal", "1998", "'90s", "3", "21st", "Q3", "noon", "tonight", "now", "K", "\u212a",
+     "ſ", "ı", "-", ",", ".", " ", "\n", "’s", "a.m.", "decade", "spring", "Christmas", "daily", "each"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map(" ".join))
+def test_the_rules_guarded_by_their_first_characters_find_the_same_matches(text: str) -> None:
+    """The look-ahead put in front of each rule's pattern (storyline.extract.first_chars) changes no match or
+    group, even for case-blind letters such as the Kelvin sign and the long s."""
+    from storyline.extract.time import RULES, _rule_patterns
+
+    for rule, pattern in zip(RULES, _rule_patterns(), strict=True):
+        original = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == original, rule.name
