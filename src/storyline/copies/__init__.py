@@ -47,7 +47,7 @@ SEMANTIC_GATE = 0.5  # document cosine below which two articles are not compared
 # Share of a batch's articles whose sentence vectors the model worker makes (storyline.worker), the rest being made
 # here: the worker also runs the NER model and the parser, so all of them would make it the slower of the two
 # processes on two cores (benchmarks/pipeline/README.md).
-WORKER_EMBEDDING_SHARE = 0.65
+WORKER_EMBEDDING_SHARE = 0.6
 
 
 @dataclass
