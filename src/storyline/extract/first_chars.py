@@ -3,7 +3,8 @@
 Python's ``re`` tries a pattern at every position of the text. The time rules begin with a look-behind and optional
 words (``(?<![\\w.-])(?:the\\s+)?(?:early|late|mid)?…``), so at every word start the engine walks their alternatives
 before it fails. :func:`guarded` works out, from the pattern's syntax tree, the set of characters a match can begin
-with, and puts a look-ahead for them in front: ``(?=(?i:[…]))(?:pattern)``. Where that character is not there, no
+with, and puts a look-ahead for them in front: ``(?=(?i:[…])|[…])(?:pattern)`` (letters case-blind, other
+characters as they are). Where that character is not there, no
 match of the pattern can start either, so the matches, their groups and their spans are those of the pattern
 itself. The character class is case-insensitive, a superset of what any case-insensitive literal of the pattern
 matches (``k`` and the Kelvin sign alike).
@@ -12,7 +13,8 @@ Where the set cannot be worked out or is not worth it (a match may be empty; a f
 back reference, a category such as ``\\d``, ``\\w`` or ``\\s``, or a construct the analysis does not know), the
 pattern is returned unchanged: a look-ahead for the 680 decimal digits of all scripts costs more than it saves.
 The analysis reads ``re._parser``, CPython's own parser; if it is missing or fails, the pattern is also returned
-unchanged. ``tests/extract/test_time.py`` checks that every time rule finds the same matches either way.
+unchanged. ``tests/extract/test_time_properties.py`` checks that every time rule finds the same matches and
+groups either way; ``tests/extract/test_first_chars.py`` what is guarded and what is left alone.
 """
 
 from __future__ import annotations
