@@ -4,13 +4,12 @@ The named-entity model (``entities``), the parser (``parse``) and the sentence e
 but a document's cleaned text and language, which the ``clean`` stage settles first. So when ``clean`` is done,
 :func:`storyline.pipeline.run_batch` calls the ``prefetch`` of those stages, which hand the batch's texts to a
 :class:`ModelWorker` (:func:`submit`), a process of its own that holds the models, and each stage collects its
-answer when its turn comes (:func:`collect`). :func:`storyline.pipeline.run_batches` cleans the next batch and
-makes its requests while the current one finishes and is stored, so the worker keeps busy.
+answer when its turn comes (:func:`collect`). :func:`storyline.pipeline.run_batches` cleans the next batches and
+makes their requests while the current one finishes and is stored, so the worker keeps busy.
 
 The answers are what the main process would compute: the sentence vectors of the articles ``copies`` sends (its
 share of each batch; :func:`~storyline.copies.compare.embedded_sentences`, one encoder call per article, as in the
-main process), the
-recogniser's mentions (:func:`~storyline.extract.ner.recognise`, rules included) and the parses as
+main process), the recogniser's mentions (:func:`~storyline.extract.ner.recognise`, rules included) and the parses as
 ``Doc.to_bytes`` (every token attribute, sentence and head; the tok2vec tensor and user data, which no stage reads,
 are left out), read back into the main process's parser vocabulary. Any failure of the worker (it died, a request
 raised) makes the stage compute in-process, as it does without a worker.

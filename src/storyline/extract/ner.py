@@ -423,7 +423,8 @@ def _missed_places(doc: Doc, covered: set[int], gazetteer: PlaceGazetteer) -> It
             if width > free or not all(fits[position:end]):
                 continue
             name = text[words[position][0] : words[end - 1][1]]
-            if gazetteer.kinds.get(fold(name)) not in ("country", "province") or fold(name) in _NOT_PLACE_NAMES:
+            key = fold(name)
+            if gazetteer.kinds.get(key) not in ("country", "province") or key in _NOT_PLACE_NAMES:
                 continue
             yield Candidate(position, end, name, "LOC", "gazetteer")
             covered.update(range(position, end))

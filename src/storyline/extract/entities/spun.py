@@ -158,7 +158,7 @@ def spun_mentions(text: str, found: Sequence[EntityMention], books: Sequence[Spu
             position += 1
             continue
         run = _name_run(text, tokens, position)
-        run_words = words_between(position, min(run, len(tokens)))
+        run_words = words_between(position, run)
         spellings = [spelling for book in books if (spelling := book.spelled(run_words)) is not None]
         spelling = max(spellings, key=lambda s: s.size, default=None)
         if spelling is None:

@@ -157,17 +157,11 @@ def _same_as(doc: Document, found: list[Quotation], state: QuoteState) -> list[Q
     if not new or not earlier:
         return found
     earlier_words = [content_words(quote.text) for _, _, quote in earlier]
+    weighed = _weighed([quote.text for _, quote in new], [quote.text for _, _, quote in earlier], doc.copy_of)
+    new = [item for item, kept in zip(new, weighed, strict=True) if kept]
+    if not new:
+        return found
     new_words = [content_words(quote.text) for _, quote in new]
-    if doc.copy_of is None:  # embeddings cost most: outside a copy group, only quotes sharing words are weighed
-        plausible = [
-            (index, quote)
-            for (index, quote), words in zip(new, new_words, strict=True)
-            if max(overlap(words, other) for other in earlier_words) >= MIN_OVERLAP_OUTSIDE_COPIES
-        ]
-        new_words = [content_words(quote.text) for _, quote in plausible]
-        new = plausible
-        if not new:
-            return found
     encoder = _encoder()
     cosine = encoder.encode([q.text for _, q in new]) @ encoder.encode([q.text for _, _, q in earlier]).T
     marked = list(found)
@@ -179,6 +173,17 @@ def _same_as(doc: Document, found: list[Quotation], state: QuoteState) -> list[Q
                 marked[index] = replace(quote, same_as=old.same_as or quote_id)
                 break
     return marked
+
+
+def _weighed(new: list[str], earlier: list[str], copy_of: str | None) -> list[bool]:
+    """Which of an article's new quotes linking weighs against the story's earlier ones (both non-empty): all of
+    them in a copy group; outside one, where embeddings cost most, only those that share
+    :data:`MIN_OVERLAP_OUTSIDE_COPIES` of their content words with an earlier quote."""
+    if copy_of is not None:
+        return [True] * len(new)
+    earlier_words = [content_words(text) for text in earlier]
+    best = [max(overlap(content_words(text), other) for other in earlier_words) for text in new]
+    return [share >= MIN_OVERLAP_OUTSIDE_COPIES for share in best]
 
 
 def _embed_ahead(docs: list[Document], found_in: dict[str, list[Quotation]], state: QuoteState) -> None:
@@ -197,15 +202,10 @@ def _embed_ahead(docs: list[Document], found_in: dict[str, list[Quotation]], sta
             ]
         earlier = [text for text in earlier_by_story[doc.story_id] if long_enough(text)]
         new = [quote.text for quote in found if long_enough(quote.text)]
-        if new and earlier and doc.copy_of is None:
-            earlier_words = [content_words(text) for text in earlier]
-            new = [
-                text
-                for text in new
-                if max(overlap(content_words(text), other) for other in earlier_words) >= MIN_OVERLAP_OUTSIDE_COPIES
-            ]
         if new and earlier:
-            wanted.update(dict.fromkeys(earlier + new))
+            new = [text for text, kept in zip(new, _weighed(new, earlier, doc.copy_of), strict=True) if kept]
+            if new:
+                wanted.update(dict.fromkeys(earlier + new))
         earlier_by_story[doc.story_id].extend(quote.text for quote in found)
     if wanted:
         _encoder().encode(list(wanted))
