@@ -32,6 +32,14 @@ def test_a_quote_over_two_paragraphs_is_one_quote_with_two_parts() -> None:
     assert quote.closed
 
 
+def test_a_closing_mark_that_opens_a_paragraph_is_read_as_an_opening_one() -> None:
+    text = "Getty/Instagram.\n\n”Fear. I am truly afraid.” ― Edwin G. Monroy\n“Next one.”\nHe said ” then left."
+    assert _inner(text) == ["Fear. I am truly afraid.", "Next one."]
+    text = "He said: “First part of it.\n”Second part of it.”\nThen he left."
+    (quote,) = find_quoted_spans(text)
+    assert [text[s:e] for s, e in quote.parts] == ["First part of it.", "Second part of it."]
+
+
 def test_a_missing_closing_mark_ends_the_quote_with_its_paragraph() -> None:
     text = "He stressed: “We did not go to them. They came to us.\n\nNext paragraph “quoted” here."
     quotes = find_quoted_spans(text)

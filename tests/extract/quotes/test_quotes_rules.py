@@ -114,3 +114,28 @@ def test_transcript_lines_are_attributed_to_their_speaker_labels() -> None:
     assert ("TAPPER", ":", "Do you think he has campaigned as a healer") in found
     assert ("FALLIN", ":", "I think he is trying to campaign as a healer") in found
     assert not any(source == "Q" for source, _, _ in found)
+
+
+def test_transcript_lines_inside_quote_marks_are_attributed_too() -> None:
+    text = (
+        'Partial transcript as follows:\n\n"WALLACE: Let’s start with the debate story tonight.\n\n'
+        '"PENCE: Well, look, Hillary Clinton thinks this is an episode of a reality show.'
+    )
+    found = _attributions(text)
+    assert ("WALLACE", ":", "Let’s start with the debate story tonight") in found
+    assert ("PENCE", ":", "Well, look, Hillary Clinton thinks this is an episode of a reality show") in found
+
+
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons() -> None:
+    text = (
+        "Readers answered.\n\n“He represents our greatest shame.” ― Sonya Herridge\n"
+        "“He makes blanket statements about people.”― Carla Sanchez.\n\nGetty/Instagram."
+    )
+    found = _attributions(text)
+    assert ("Sonya Herridge", "―", "He represents our greatest shame") in found
+    assert ("Carla Sanchez", "―", "He makes blanket statements about people") in found
+
+
+def test_a_dash_and_a_name_after_a_quote_inside_a_sentence_is_the_articles_byline() -> None:
+    text = 'Rajoy said Monday that his party was "still the No. 1 force in Spain."--Kim Hjelmgaard.'
+    assert not any(source == "Kim Hjelmgaard" for source, _, _ in _attributions(text))

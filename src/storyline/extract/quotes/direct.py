@@ -11,6 +11,7 @@ Rules, per paragraph (a paragraph is a run of text between line breaks):
 * A quote still open at the end of its paragraph continues into the next paragraph when that one opens with a quote
   mark (the newspaper convention for quotes over several paragraphs); otherwise its closing mark is missing and the
   quote ends with the paragraph (``closed=False``).
+* A closing mark that opens a paragraph, a word right after it (``”Fear. I am …``), is a typo for an opening one.
 * A second opening mark while a quote is open (a missing closing mark inside a paragraph) ends the first quote just
   before it.
 
@@ -118,7 +119,7 @@ def _scan_paragraph(text: str, start: int, end: int, carried: _Open | None) -> t
             index += 1
             continue
         kind, width = mark
-        if kind == "straight":
+        if kind == "straight" or (kind == "close" and state is None and _opens_paragraph(text, index, start, end)):
             kind = "close" if state is not None else "open"
         if kind == "open":
             if state is not None and state.inner_start < index:
@@ -179,7 +180,15 @@ def _first_mark(text: str, start: int, end: int) -> tuple[int, int]:
     return index, (mark[1] if mark else 0)
 
 
+def _opens_paragraph(text: str, index: int, start: int, end: int) -> bool:
+    """A closing mark that opens its paragraph, a word right after it (``”Fear. I am truly afraid …``): a typo for
+    an opening mark."""
+    return not text[start:index].strip() and index + 1 < end and text[index + 1].isalnum()
+
+
 def _opens_with_quote(text: str, start: int, end: int) -> bool:
     index, width = _first_mark(text, start, end)
     mark = _mark_at(text, index) if index < end else None
+    if width > 0 and mark is not None and mark[0] == "close":
+        return _opens_paragraph(text, index, start, end)
     return width > 0 and mark is not None and mark[0] in ("open", "straight")

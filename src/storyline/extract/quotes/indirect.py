@@ -259,7 +259,13 @@ def verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) ->
         if isinstance(head, QuotedSpan):
             used.add(quotes.index(head))
             parts: tuple[tuple[int, int], ...] = ((head.start, head.end),)
-            objects = [c for c in token.rights if c.dep_ in ("dobj", "dative") and c.idx + len(c) <= head.outer_start]
+            objects = [
+                c
+                for c in token.rights
+                if c.dep_ in ("dobj", "dative")
+                and c.idx + len(c) <= head.outer_start
+                and not text[c.right_edge.idx + len(c.right_edge) : head.outer_start].strip()
+            ]
             if objects:  # "called the new law “much, much better”": the object is part of what was said
                 parts = ((objects[0].left_edge.idx, head.end),)
             lead = lead_in_start(token, head, text)
@@ -497,13 +503,35 @@ def headline_attribution(doc: Doc, text: str) -> Attribution | None:
     return Attribution((content,), (colon, colon + 1), source, False, "colon")
 
 
+DASHES = "–—―-"
+# ``― Sonya Herridge``, ``— Edwin G. Monroy.``: a name alone after the dash, up to the end of the line
+BYLINE_NAME = re.compile(r"[ \t\xa0]*((?:[A-Z][\w’'-]*\.?)(?:[ \xa0][A-Z][\w’'-]*\.?){0,3})[ \t\xa0]*$", re.MULTILINE)
+
+
+def _byline(text: str, quote: QuotedSpan, dash: int) -> tuple[int, int] | None:
+    """The name of ``“…” ― Sonya Herridge`` (a quote that opens its paragraph, then a dash and a name that ends
+    the line: testimonials, epigraphs), or None. A quote inside a sentence before it (``… he said "…"--Kim
+    Hjelmgaard.``) is a byline for the article, not the quote's source."""
+    if text[paragraph_of(text, quote.outer_start)[0] : quote.outer_start].strip():
+        return None
+    match = BYLINE_NAME.match(text, dash + 1)
+    if match is None:
+        return None
+    start, end = match.span(1)
+    return (start, end - 1) if text[end - 1] == "." else (start, end)
+
+
 def dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
-    """A quote followed by a line that opens with a dash: ``“…” – Pedram is sure.``."""
+    """A quote followed by a line that opens with a dash: ``“…” – Pedram is sure.``, or by a dash and a name
+    alone (:func:`_byline`): ``“…” ― Sonya Herridge``."""
     rest = text[quote.outer_end :]
     stripped = rest.lstrip()
-    if not stripped or stripped[0] not in "–—-":
+    if not stripped or stripped[0] not in DASHES:
         return None
     dash = quote.outer_end + len(rest) - len(stripped)
+    name = _byline(text, quote, dash)
+    if name is not None:
+        return Attribution(((quote.start, quote.end),), (dash, dash + 1), name, True, "dash")
     line_end = text.find("\n", dash)
     line = doc.char_span(dash + 1, len(text) if line_end < 0 else line_end, alignment_mode="contract")
     if line is None or len(line) == 0:

@@ -1,13 +1,13 @@
-"""Transcript lines: ``TAPPER: Do you think …`` / ``Alex Seitz-Wald: She is right …``. A line that opens with a
-short capitalised name and a colon is what that name said (PolNeAR annotates the name as source, the colon as cue
-and the rest of the line as content); single letters (``Q:``, ``A:``) and notes (``Editor's Note:``) are not
-speakers."""
+"""Transcript lines: ``TAPPER: Do you think …`` / ``Alex Seitz-Wald: She is right …`` (also inside quote marks,
+each line opening with one: ``"WALLACE: Let’s start …``). A line that opens with a short capitalised name and a
+colon is what that name said (PolNeAR annotates the name as source, the colon as cue and the rest of the line as
+content); single letters (``Q:``, ``A:``) and notes (``Editor's Note:``) are not speakers."""
 
 from __future__ import annotations
 
 import re
 
-LABEL_LINE = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}): (?=\S)", re.MULTILINE)
+LABEL_LINE = re.compile(r"^[\"“]?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}): (?=\S)", re.MULTILINE)
 NOT_SPEAKERS = frozenset({"note", "update", "correction", "editor's note", "editor’s note", "email", "contributing"})
 
 
