@@ -25,7 +25,7 @@ from storyline.eval.quotes import PolnearArticle, read_polnear
 from storyline.extract.nlp import load_parser
 from storyline.extract.quotes.cues import cue_features
 from storyline.extract.quotes.direct import find_quoted_spans
-from storyline.extract.quotes.indirect import quote_at, verb_frame
+from storyline.extract.quotes.indirect import RULE_FRAMES, quote_at, verb_frame
 from storyline.extract.quotes.nouns import noun_candidates, noun_features
 
 
@@ -43,7 +43,7 @@ def examples(articles: Sequence[PolnearArticle], docs: Iterable[Doc]) -> tuple[l
             if token.pos_ not in ("VERB", "AUX") or quote_at(quotes, token.idx) is not None:
                 continue
             frame, head = verb_frame(token, quotes, set(), article.text)
-            if head is None:
+            if head is None or frame in RULE_FRAMES:
                 continue
             features.append(cue_features(token, frame))
             labels.append(int(token.idx in cue_chars))

@@ -90,6 +90,31 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "The new plans “will fail the students of this state,” he said.",
             ("he", "said", "The new plans “will fail the students of this state"),
         ),
+        (  # an "as" clause with a speech verb reports the clause it hangs from
+            "As reported by Reuters, the main forces of the Taliban are members of foreign groups.",
+            ("Reuters", "reported", "the main forces of the Taliban are members of foreign groups"),
+        ),
+        (
+            "As Tajikistan's president noted in his speech, the border is closed.",
+            ("Tajikistan's president", "noted", "the border is closed"),
+        ),
+        (
+            "The army moved north, as the minister put it.",
+            ("the minister", "put it", "The army moved north"),
+        ),
+        (  # a relative clause on the source of "according to" is not what was said
+            "According to Mansour, who previously took part in the talks, the Taliban delegation had seven members.",
+            ("Mansour", "According to", "the Taliban delegation had seven members"),
+        ),
+        (  # "This was according to X": X said what the sentence before says
+            "  • A meeting between the opposition and the Taliban did not bear fruit.\n"
+            "  • This was according to a member of the National Resistance Front.",
+            (
+                "a member of the National Resistance Front",
+                "according to",
+                "A meeting between the opposition and the Taliban did not bear fruit",
+            ),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),
@@ -139,3 +164,16 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons() -> None:
 def test_a_dash_and_a_name_after_a_quote_inside_a_sentence_is_the_articles_byline() -> None:
     text = 'Rajoy said Monday that his party was "still the No. 1 force in Spain."--Kim Hjelmgaard.'
     assert not any(source == "Kim Hjelmgaard" for source, _, _ in _attributions(text))
+
+
+def test_as_clauses_without_a_speech_verb_or_with_a_complement_of_their_own_report_nothing_else() -> None:
+    assert not any(cue == "expected" for _, cue, _ in _attributions("As expected, the army moved north."))
+    found = _attributions("As she explained how tough it is to run, the crowd went quiet.")
+    assert not any(content == "the crowd went quiet" for _, _, content in found)
+
+
+def test_who_is_quoted_is_not_what_was_said() -> None:
+    text = "France 24 quoted Financial Times as reported last week that numerous leaders have fled to Tajikistan."
+    found = _attributions(text)
+    assert not any(content == "Financial Times" for _, _, content in found)
+    assert ("France 24", "reported", "that numerous leaders have fled to Tajikistan") in found

@@ -1,7 +1,7 @@
-"""Every attribution of a parsed article, gathered in one pass: the frames of :mod:`.indirect` (cue verbs,
-``according to``, headlines, colons, dashes, split quotes), of :mod:`.nouns` (speech nouns, polls) and of
-:mod:`.transcript` (``TAPPER: …`` lines), then one attribution per word (the outermost or surer one) and split
-quotes joined. Kept apart from the frame modules so that none of them imports another inside a function.
+"""Every attribution of a parsed article, gathered in one pass: the frames of :mod:`.indirect` (cue verbs, split
+quotes), of :mod:`.phrase_cues` (``according to``, headlines, colons, dashes), of :mod:`.nouns` (speech nouns,
+polls) and of :mod:`.transcript` (``TAPPER: …`` lines), then one attribution per word (the outermost or surer one)
+and split quotes joined. Kept apart from the frame modules so that none of them imports another inside a function.
 """
 
 from __future__ import annotations
@@ -13,16 +13,18 @@ from spacy.tokens import Doc
 from storyline.extract.quotes.direct import QuotedSpan
 from storyline.extract.quotes.indirect import (
     Attribution,
-    according_attributions,
-    colon_attribution,
-    dash_attribution,
-    headline_attribution,
     merge_split_quotes,
     outermost_attributions,
     trim,
     verb_attributions,
 )
 from storyline.extract.quotes.nouns import noun_attributions, poll_attributions
+from storyline.extract.quotes.phrase_cues import (
+    according_attributions,
+    colon_attribution,
+    dash_attribution,
+    headline_attribution,
+)
 from storyline.extract.quotes.transcript import label_lines
 
 

@@ -11,13 +11,10 @@ optional source (who said it, as written: ``he``, ``the Afghan politician``) and
   a cue in the middle of its sentence (``The goal, he said, is …``) takes the whole sentence. The source is the
   verb's subject (whole phrase, ``, who …`` included; for a passive verb its ``by`` phrase), or the subject of
   the verb a participle hangs from (``…, saying that``). Raising verbs (``Trump appears to …``) take the whole
-  clause as content and no source.
-* **according to X, …**: the source is X, the content the longer side of the sentence; noun cues and polls
-  (:mod:`.nouns`).
-* **Colon**: ``Abdul Latif Pedram, the leader of …: “…”``: a short noun phrase, a colon and a quote; a title
-  line ``Rubio: I Still Believe …``.
-* **Transcript lines** (:mod:`.transcript`): ``TAPPER: Do you think …``, the label is the source.
-* **Dash lines** (translated news): a quote whose next line opens with a dash, ``– said the chairman …``.
+  clause as content and no source. A speech verb heading an ``as`` clause (``As Reuters reported, …``) reports
+  the clause it hangs from.
+* Elsewhere: cues that are not verbs (:mod:`.phrase_cues`: ``according to X``, colons, dashes, headlines), noun
+  cues and polls (:mod:`.nouns`), transcript lines (:mod:`.transcript`).
 * **Split quotes**: ``“A,” he said. “B”`` gives one attribution whose content has two parts, A and B.
 * Spans never cross a line break (the parser sometimes runs a clause over one).
 * **Nesting**: PolNeAR gives each word one role, so of two attributions where one's cue lies in the other's content
@@ -30,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from storyline.extract.quotes.cues import SPEECH_VERBS, cue_score, is_according_to
 from storyline.extract.quotes.direct import QuotedSpan
@@ -50,8 +47,7 @@ from storyline.extract.quotes.spans import (
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
-EDGE_PUNCTUATION = " \t\n\xa0\u2009\u200b\u202f,.;:!?—–-…\"'“”‘’«»()[]"
-MAX_COLON_SOURCE_TOKENS = 16
+EDGE_PUNCTUATION = " \t\n\xa0\u2009\u200b\u202f,.;:!?—–-…\"'“”‘’«»()[]•·▪"
 MAX_SPLIT_GAP = 200
 MAX_SPLIT_PHRASE = 60
 MODEL_THRESHOLD = 0.45
@@ -178,7 +174,7 @@ def _clause_extent(verb: Token, source: tuple[int, int] | None, text: str) -> tu
     return max(line_start, min(start, left.idx)), min(line_end, end)
 
 
-def _is_direct(quotes: Sequence[QuotedSpan], parts: Sequence[tuple[int, int]]) -> bool:
+def is_direct(quotes: Sequence[QuotedSpan], parts: Sequence[tuple[int, int]]) -> bool:
     length = sum(end - start for start, end in parts)
     quoted = 0
     for start, end in parts:
@@ -191,14 +187,64 @@ RAISING_VERBS = frozenset({"appear", "seem", "expect", "likely"})
 HOST_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj", "dep"})
 
 
+AS_CUE_VERBS = SPEECH_VERBS | {"report", "put", "point"}
+RULE_FRAMES = frozenset({"as"})  # frames whose verbs are cues by rule: the cue model neither scores nor learns them
+
+
+def _is_as_clause(token: Token) -> bool:
+    """``As reported by Reuters, …``, ``As Reuters reported, …``, ``…, as the minister put it``: a speech verb
+    heading an ``as`` clause of another verb, with no complement of its own, reports that verb's clause."""
+    return (
+        token.dep_ == "advcl"
+        and token.head.i != token.i
+        and token.lemma_.lower() in AS_CUE_VERBS
+        and any(child.dep_ == "mark" and child.lower_ == "as" and child.i < token.i for child in token.children)
+        and not any(  # "as she explained how tough it is": the clause's own complement is what was said
+            child.dep_ in ("ccomp", "xcomp", "dobj", "dative", "pcomp")
+            and child.lower_ != "it"
+            and child != _by_less(token)
+            for child in token.rights
+        )
+    )
+
+
+def _by_less(token: Token) -> Token | None:
+    """The name after a participle with no subject, its ``by`` left out (``As reported Satellite Tajikistan, …``, in
+    machine-translated news), or None."""
+    if token.tag_ not in ("VBN", "VBD") or any(child.dep_ in SUBJECT_DEPS for child in token.children):
+        return None
+    return next((c for c in token.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+
+
+def _as_clause_content(token: Token, text: str) -> tuple[int, int]:
+    """The clause an ``as`` clause reports: its head's words on the far side of the ``as`` clause."""
+    head = token.head
+    if token.i < head.i:
+        return trim(text, token.right_edge.idx + len(token.right_edge), head.right_edge.idx + len(head.right_edge))
+    return trim(text, head.left_edge.idx, token.left_edge.idx)
+
+
+def _as_clause_source(token: Token) -> tuple[int, int] | None:
+    """Who an ``as`` clause names: its subject (``As Reuters reported``) or its ``by`` phrase (``As reported by
+    Reuters``); never the subject of the clause it reports."""
+    subjects = [child for child in token.children if child.dep_ in SUBJECT_DEPS]
+    if subjects and subjects[0].lower_ not in ("it", "this"):
+        return _subtree_span(subjects[0], exclude=token)
+    name = _by_less(token)
+    return _agent_span(token) if name is None else _subtree_span(name)
+
+
 def verb_frame(
     token: Token, quotes: Sequence[QuotedSpan], used: set[int], text: str
 ) -> tuple[str, Token | QuotedSpan | None]:
-    """How a verb carries content: ``quote`` (a quote next to its clause), ``ccomp``, ``host`` (the verb is tucked
+    """How a verb carries content: ``as`` (``As Reuters reported, …``: the clause the verb's ``as`` clause hangs
+    from), ``quote`` (a quote next to its clause), ``ccomp``, ``host`` (the verb is tucked
     after the clause it reports: ``X is ready, Y told TASS``), ``prep:about`` (the object of a preposition), ``xcomp``,
     ``dobj``, ``subjpass`` (a passive verb's subject: ``The meeting was first reported by Politico``) or ``none``;
     with the token (or quote) heading the content (``text`` is ``token.doc.text``, passed in because spaCy rebuilds
     it on each access)."""
+    if _is_as_clause(token):
+        return "as", token.head
     subjects = [child for child in token.children if child.dep_ in SUBJECT_DEPS]
     source = _subtree_span(subjects[0], exclude=token) if subjects else None
     clause_start, clause_end = _clause_extent(token, source, text)
@@ -251,14 +297,23 @@ def verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) ->
         frame, head = verb_frame(token, quotes, used, text)
         if head is None:
             continue
-        score = cue_score(token, frame)
+        if frame == "dobj" and token.lemma_.lower() == "quote" and isinstance(head, Token) and head.pos_ == "PROPN":
+            continue  # "France 24 quoted Financial Times as …": the object is who is quoted, not what
+        score = 1.0 if frame in RULE_FRAMES else cue_score(token, frame)
         if score < MODEL_THRESHOLD:
             continue
-        source = source_span(token)
+        source = _as_clause_source(token) if frame == "as" else source_span(token)
         cue = cue_span(token)
-        if isinstance(head, QuotedSpan):
+        parts: tuple[tuple[int, int], ...]
+        if frame == "as":
+            parts = (_as_clause_content(token, text),)
+            if parts[0][1] <= parts[0][0]:
+                continue
+            it = next((c for c in token.rights if c.dep_ == "dobj" and c.lower_ == "it"), None)
+            cue = cue if it is None else (cue[0], it.idx + len(it))  # "as the minister put it"
+        elif isinstance(head, QuotedSpan):
             used.add(quotes.index(head))
-            parts: tuple[tuple[int, int], ...] = ((head.start, head.end),)
+            parts = ((head.start, head.end),)
             objects = [
                 c
                 for c in token.rights
@@ -326,7 +381,7 @@ def verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) ->
         front = fronted_start(token, parts)
         if front is not None:
             parts = ((front, parts[0][1]), *parts[1:])
-        found.append(Attribution(parts, cue, source, _is_direct(quotes, parts), "verb", score))
+        found.append(Attribution(parts, cue, source, is_direct(quotes, parts), "verb", score))
     return found
 
 
@@ -418,138 +473,6 @@ def clip_to(text: str, span: tuple[int, int], bounds: tuple[int, int]) -> tuple[
 def _covers(clause: Token, quote: QuotedSpan) -> bool:
     start, end = _subtree_span(clause)
     return start <= quote.start and quote.end <= end and (end - start) > (quote.end - quote.start) * 1.5
-
-
-def according_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) -> list[Attribution]:
-    text = doc.text
-    found: list[Attribution] = []
-    for token in doc:
-        if not is_according_to(token) or quote_at(quotes, token.idx) is not None:
-            continue
-        to = doc[token.i + 1]
-        objects = [child for child in to.children if child.dep_ == "pobj"]
-        if not objects:
-            continue
-        source = _subtree_span(objects[0])
-        sentence = token.sent
-        comma = text.find(",", source[0], source[1])
-        if comma > 0 and not text[sentence.start_char : token.idx].strip():
-            source = (source[0], comma)  # "According to the AP, 571 of …": the phrase ends at its comma
-        before = trim(text, sentence.start_char, token.idx)
-        after = trim(text, source[1], sentence.end_char)
-        start, end = after if after[1] - after[0] >= before[1] - before[0] else before
-        start, end = trim(text, start, end)
-        if end <= start:
-            continue
-        for index, quote in enumerate(quotes):
-            if start <= quote.start and quote.end <= end:
-                used.add(index)
-        parts = ((start, end),)
-        found.append(Attribution(parts, (token.idx, to.idx + len(to)), source, _is_direct(quotes, parts), "according"))
-    return found
-
-
-def _sentence_of(doc: Doc, position: int) -> Span | None:
-    for sentence in doc.sents:
-        if sentence.start_char <= position < sentence.end_char:
-            return sentence
-    return None
-
-
-def colon_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
-    """``Name, role: “…”``: the phrase before the colon is the source."""
-    before = text[: quote.outer_start].rstrip()
-    if not before.endswith(":"):
-        return None
-    colon = len(before) - 1
-    line_start = text.rfind("\n", 0, colon) + 1
-    sentence = _sentence_of(doc, colon)
-    start = max(line_start, sentence.start_char if sentence is not None else line_start)
-    span = doc.char_span(start, colon, alignment_mode="expand")
-    if span is None or not 0 < len(span) <= MAX_COLON_SOURCE_TOKENS:
-        return None
-    if not any(token.pos_ in ("PROPN", "NOUN", "PRON") for token in span) or any(
-        token.pos_ == "VERB" for token in span
-    ):
-        return None
-    source = trim(text, span.start_char, span.end_char)
-    if source[1] <= source[0]:
-        return None
-    return Attribution(((quote.start, quote.end),), (colon, colon + 1), source, True, "colon")
-
-
-MAX_HEADLINE_SOURCE_TOKENS = 6
-
-
-def headline_attribution(doc: Doc, text: str) -> Attribution | None:
-    """A title line ``Rubio: I Still Believe …``: the name before the colon said what follows it."""
-    line_end = text.find("\n")
-    line_end = len(text) if line_end < 0 else line_end
-    colon = text.find(": ", 0, line_end)
-    if colon <= 0:
-        return None
-    span = doc.char_span(0, colon, alignment_mode="expand")
-    if span is None or not 0 < len(span) <= MAX_HEADLINE_SOURCE_TOKENS:
-        return None
-    words = list(span)
-    cut = next((i for i, token in enumerate(words) if i > 0 and token.pos_ == "ADP"), len(words))
-    words = words[:cut]
-    if any(token.pos_ in ("VERB", "AUX") for token in words) or not any(t.pos_ in ("PROPN", "NOUN") for t in words):
-        return None
-    source = trim(text, words[0].idx, words[-1].idx + len(words[-1]))
-    content = trim(text, colon + 1, line_end)
-    if source[1] <= source[0] or len(text[content[0] : content[1]].split()) < 2:
-        return None
-    return Attribution((content,), (colon, colon + 1), source, False, "colon")
-
-
-DASHES = "–—―-"
-# ``― Sonya Herridge``, ``— Edwin G. Monroy.``: a name alone after the dash, up to the end of the line
-BYLINE_NAME = re.compile(r"[ \t\xa0]*((?:[A-Z][\w’'-]*\.?)(?:[ \xa0][A-Z][\w’'-]*\.?){0,3})[ \t\xa0]*$", re.MULTILINE)
-
-
-def _byline(text: str, quote: QuotedSpan, dash: int) -> tuple[int, int] | None:
-    """The name of ``“…” ― Sonya Herridge`` (a quote that opens its paragraph, then a dash and a name that ends
-    the line: testimonials, epigraphs), or None. A quote inside a sentence before it (``… he said "…"--Kim
-    Hjelmgaard.``) is a byline for the article, not the quote's source."""
-    if text[paragraph_of(text, quote.outer_start)[0] : quote.outer_start].strip():
-        return None
-    match = BYLINE_NAME.match(text, dash + 1)
-    if match is None:
-        return None
-    start, end = match.span(1)
-    return (start, end - 1) if text[end - 1] == "." else (start, end)
-
-
-def dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
-    """A quote followed by a line that opens with a dash: ``“…” – Pedram is sure.``, or by a dash and a name
-    alone (:func:`_byline`): ``“…” ― Sonya Herridge``."""
-    rest = text[quote.outer_end :]
-    stripped = rest.lstrip()
-    if not stripped or stripped[0] not in DASHES:
-        return None
-    dash = quote.outer_end + len(rest) - len(stripped)
-    name = _byline(text, quote, dash)
-    if name is not None:
-        return Attribution(((quote.start, quote.end),), (dash, dash + 1), name, True, "dash")
-    line_end = text.find("\n", dash)
-    line = doc.char_span(dash + 1, len(text) if line_end < 0 else line_end, alignment_mode="contract")
-    if line is None or len(line) == 0:
-        return None
-    roots = [
-        t for t in line if (t.head.i == t.i or not line.start <= t.head.i < line.end) and t.pos_ in ("VERB", "AUX")
-    ]
-    if not roots:
-        return None
-    root = roots[0]
-    source = source_span(root)
-    if source is None:
-        return None
-    cue_start, cue_end = root.idx, root.idx + len(root)
-    for child in root.rights:
-        if child.dep_ == "acomp":
-            cue_end = child.idx + len(child)
-    return Attribution(((quote.start, quote.end),), (cue_start, cue_end), source, True, "dash")
 
 
 def merge_split_quotes(
