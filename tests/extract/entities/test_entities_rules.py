@@ -182,3 +182,16 @@ def test_titles_inside_a_mention_and_acronyms_defined_after_them() -> None:
 def test_unknown_ids_are_refused() -> None:
     with pytest.raises(StorylineError, match=re.escape("[E530]")):
         EntityIndex().entity("e999999")
+
+
+def test_a_nickname_after_a_comma_joins_the_person_before_it_and_only_then() -> None:
+    index = EntityIndex()
+    text = "Ahmad Shah Massoud, nicknamed the Lion of Panjshir, was killed in 2001. The Lion of Panjshir was 48."
+    out = index.add_article(
+        "a1", text, _mentions(text, [("Ahmad Shah Massoud", "PERSON"), *[("Lion of Panjshir", "PERSON")] * 2])
+    )
+    assert out[1].entity_id == out[0].entity_id == out[2].entity_id
+    assert "Lion of Panjshir" in index.entity(out[0].entity_id).aliases
+    text2 = "Rivals of Omar Haddad met a man called Sara Lind."
+    out2 = index.add_article("a2", text2, _mentions(text2, [("Omar Haddad", "PERSON"), ("Sara Lind", "PERSON")]))
+    assert out2[0].entity_id != out2[1].entity_id  # no comma: not a nickname

@@ -151,6 +151,17 @@ def test_khan_is_ismail_khan(
     assert len(people) == 3
 
 
+def test_a_nickname_is_the_person_it_is_given_to(
+    seed_input: list[tuple[str, str, list[EntityMention]]],
+    resolved: tuple[EntityIndex, dict[str, list[ResolvedMention]]],
+) -> None:
+    text = _text(seed_input, "003")
+    entity, mention = _at(resolved, "003", text.index("Lion of Panjshir"))
+    assert entity.name == "Ahmad Shah Massoud"
+    assert mention.evidence == "nickname given to 'Ahmad Shah Massoud' in the same article"
+    assert entity.id != _named(resolved[0], "Ahmad Massoud").id  # the son stays apart
+
+
 def test_roles_and_titles_are_kept(resolved: tuple[EntityIndex, dict[str, list[ResolvedMention]]]) -> None:
     index, _ = resolved
     assert "leader of the National Congress Party" in _named(index, "Abdul Latif Pedram").roles

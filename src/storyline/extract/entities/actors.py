@@ -425,3 +425,28 @@ def actor_attributes(name: str, context: str = "") -> tuple[str | None, str | No
     if profile is None:
         return None, None, _strip_articles(name)
     return profile.country, profile.sector, profile.residual
+
+
+COUNTRY_AFTER = re.compile(r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
+COUNTRY_BEFORE = re.compile(r"([A-Z][\w'’-]+)(?:['’]s)?\s+$")
+
+
+def country_around(text: str, start: int, end: int) -> str | None:
+    """A country written right after (``… in Afghanistan``) or right before (``Afghanistan’s …``) a name."""
+    after = COUNTRY_AFTER.match(text, end)
+    before = COUNTRY_BEFORE.search(text[max(0, start - 40) : start])
+    if after is not None:
+        profile = actor_profile(after.group(1))
+        if profile is not None and profile.source == "country":
+            return profile.country
+    if before is not None:
+        profile = actor_profile(before.group(1))
+        if profile is not None and (profile.source == "country" or is_demonym(before.group(1))):
+            return profile.country
+    return None
+
+
+def is_demonym(word: str) -> bool:
+    """A word naming a people of one country (``Tajik``, ``Afghans``), not the country itself."""
+    profile = actor_profile(word)
+    return profile is not None and profile.source == "words" and profile.country is not None and not profile.sectors

@@ -44,7 +44,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.errors import StorylineError
-from storyline.extract.entities.actors import GROUP_CODES, actor_profile, is_country_word, known_key
+from storyline.extract.entities.actors import (
+    GROUP_CODES,
+    actor_profile,
+    country_around,
+    is_country_word,
+    is_demonym,
+    known_key,
+)
 from storyline.extract.entities.names import (
     acronym_matches,
     clean_name,
@@ -55,7 +62,7 @@ from storyline.extract.entities.names import (
     surname,
     variant_key,
 )
-from storyline.extract.entities.roles import HONORIFICS, mention_roles, named_as_relative, split_title
+from storyline.extract.entities.roles import HONORIFICS, mention_roles, named_as_relative, nickname_comma, split_title
 from storyline.extract.entities.spun import SpunNames
 from storyline.extract.ner import EntityMention, place_gazetteer
 
@@ -65,8 +72,6 @@ PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 MIN_INITIALS = 3
 _DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 _DEFINED_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,7})\s*\(\s*$")
-_COUNTRY_AFTER = re.compile(r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
-_COUNTRY_BEFORE = re.compile(r"([A-Z][\w'’-]+)(?:['’]s)?\s+$")
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,12 @@ class _Record:
     mentions: list[tuple[str, int, int]] = field(default_factory=list)
     merges: list[str] = field(default_factory=list)
     name_counts: dict[str, int] = field(default_factory=dict)
+    nicknames: set[str] = field(default_factory=set)  # never the entity's name while it has another
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """A record saved before nicknames were kept has none."""
+        self.__dict__.update(state)
+        self.__dict__.setdefault("nicknames", set())
 
     @property
     def full(self) -> bool:
@@ -132,6 +143,7 @@ class _Article:
     bare: dict[str, str] = field(default_factory=dict)  # surname -> entity made from a bare surname here
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> (entity id, long name)
     acronym_mentions: dict[str, str] = field(default_factory=dict)  # acronyms met in this article -> entity id
+    person_ends: dict[int, tuple[str, str]] = field(default_factory=dict)  # end of a person mention -> (entity, name)
 
 
 def _vote(votes: dict[str, int], value: str | None) -> None:
@@ -219,7 +231,12 @@ class EntityIndex:
             if title and all(word.rstrip(".").lower() in HONORIFICS for word in title.split()):
                 title = None  # "Mr." is not a role
         key = name_key(name) or mention.text
-        if person and len(key.split()) > 1:
+        comma = nickname_comma(article.text, mention.start) if person else None
+        given_to = None if comma is None else article.person_ends.get(len(article.text[:comma].rstrip()))
+        if given_to is not None and (True, key) not in article.names:
+            entity_id, evidence = given_to[0], f"nickname given to '{given_to[1]}' in the same article"
+            self._records[self._live(entity_id)].nicknames.add(name)
+        elif person and len(key.split()) > 1:
             entity_id, evidence = self._resolve_full_name(article, name, key)
             article.full_names.append(
                 _FullName(entity_id, name, surname(name), named_as_relative(article.text, mention.start))
@@ -235,6 +252,8 @@ class EntityIndex:
         article.names.setdefault((person, key), entity_id)
         self._names.setdefault((person, key), entity_id)
         self._record_mention(article, mention, entity_id, name, evidence, title)
+        if person:
+            article.person_ends[mention.end] = (self._live(entity_id), name)
         if not person:
             self._read_definition(article, entity_id, name, mention.end)
         elif len(key.split()) > 1:
@@ -416,7 +435,7 @@ class EntityIndex:
         if len(words) < 3:
             return None
         first = actor_profile(words[0])
-        if first is not None and (first.source == "country" or _is_demonym(words[0])):
+        if first is not None and (first.source == "country" or is_demonym(words[0])):
             return name_key(" ".join(words[1:])), first.country
         match = re.search(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", name)
         if match is not None:
@@ -473,7 +492,7 @@ class EntityIndex:
             if mention.kind not in PLACE_KINDS and mention.kind != "NORP":
                 _vote(record.sectors, profile.sector)
         if mention.kind not in PLACE_KINDS and mention.kind != "NORP":
-            _vote(record.countries, self._country_around(article.text, mention.start, mention.end))
+            _vote(record.countries, country_around(article.text, mention.start, mention.end))
 
     def _known(self, article: _Article, reading: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
         """What the index knows about the organisations named so far in this article, by surface name (except
@@ -489,21 +508,6 @@ class EntityIndex:
                 known[known_key(surface)] = ("IGO" if sector == "IGO" else country, sectors)
         return known
 
-    @staticmethod
-    def _country_around(text: str, start: int, end: int) -> str | None:
-        """A country written right after (``… in Afghanistan``) or right before (``Afghanistan’s …``) a name."""
-        after = _COUNTRY_AFTER.match(text, end)
-        before = _COUNTRY_BEFORE.search(text[max(0, start - 40) : start])
-        if after is not None:
-            profile = actor_profile(after.group(1))
-            if profile is not None and profile.source == "country":
-                return profile.country
-        if before is not None:
-            profile = actor_profile(before.group(1))
-            if profile is not None and (profile.source == "country" or _is_demonym(before.group(1))):
-                return profile.country
-        return None
-
     def _merge(self, keep_id: str, drop_id: str, evidence: str) -> None:
         keep_id, drop_id = self._live(keep_id), self._live(drop_id)
         if keep_id == drop_id:
@@ -517,6 +521,7 @@ class EntityIndex:
         for name, count in drop.name_counts.items():
             keep.name_counts[name] = keep.name_counts.get(name, 0) + count
         keep.roles.extend(role for role in drop.roles if role not in keep.roles)
+        keep.nicknames |= drop.nicknames
         for target, source in (
             (keep.kinds, drop.kinds),
             (keep.countries, drop.countries),
@@ -561,6 +566,7 @@ class EntityIndex:
         canonical = max(
             record.names,
             key=lambda n: (
+                n not in record.nicknames,
                 name_key(n) not in self._spun_keys,
                 not is_acronym(n),
                 len(name_key(n).split()),
@@ -588,8 +594,3 @@ class EntityIndex:
             mentions=tuple(record.mentions),
             merges=tuple(record.merges),
         )
-
-
-def _is_demonym(word: str) -> bool:
-    profile = actor_profile(word)
-    return profile is not None and profile.source == "words" and profile.country is not None and not profile.sectors

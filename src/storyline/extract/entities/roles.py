@@ -250,3 +250,14 @@ def named_as_relative(text: str, start: int) -> bool:
     window = text[max(0, start - 120) : start]
     clause = re.split(r"[.!?;:()\n]|,\s", window)[-1]
     return _RELATIVE_BEFORE.search(clause) is not None
+
+
+# "Ahmad Shah Massoud, nicknamed the Lion of Panjshir": the words between a person's name and another name of theirs
+_NICKNAME_BEFORE = re.compile(r",\s*(?:nicknamed|dubbed|(?:also\s+)?known\s+as|called)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def nickname_comma(text: str, start: int) -> int | None:
+    """Where the comma stands of ``, nicknamed the …`` right before the name at ``start`` (the name before the comma
+    is the person the nickname is given to), or None."""
+    match = _NICKNAME_BEFORE.search(text, max(0, start - 40), start)
+    return None if match is None else match.start()
