@@ -45,6 +45,13 @@ def test_massoud_rejects_the_taliban_offer_where_petrarch_found_nothing() -> Non
         ("The mayor urged residents to leave the city.", "REQUEST", None, "The mayor", "residents"),
         ("The council refused to lift the curfew.", "REJECT", None, "The council", None),
         ("The journalist was detained by border guards.", "COERCE", "arrest", "border guards", "The journalist"),
+        (  # whose readiness: the subject of the verb that has it
+            "The resistance forces announced their readiness to negotiate with the Taliban.",
+            "AGREE",
+            "intent",
+            "The resistance forces",
+            "Taliban",
+        ),
     ],
 )
 def test_general_sentences_are_coded_with_their_actors(

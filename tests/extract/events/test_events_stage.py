@@ -47,6 +47,18 @@ def test_an_argument_names_its_head_not_its_apposition() -> None:
     assert _entity_of(doc, None, ACTOR_KINDS) is None
 
 
+def test_a_place_that_says_where_an_actor_is_does_not_name_it() -> None:
+    text = "The Taliban met the only remaining opposition group in Afghanistan. US troops in Iraq left Afghanistan."
+    doc = Document(uri="x", raw_text=text, text=text, language="en")
+    for name, kind, entity in [("Taliban", "ORG", "e1"), ("Afghanistan", "GPE", "e2"), ("US", "GPE", "e3")]:
+        start = text.index(name)
+        doc.mentions.append(Mention(start, start + len(name), name, kind, entity_id=entity))
+    iraq = text.index("Iraq")
+    doc.mentions.append(Mention(iraq, iraq + 4, "Iraq", "GPE", entity_id="e4"))
+    assert _entity_of(doc, _span(doc, "the only remaining opposition group in Afghanistan"), ACTOR_KINDS) is None
+    assert _entity_of(doc, _span(doc, "US troops in Iraq"), ACTOR_KINDS) == "e3"
+
+
 def test_reports_of_one_event_share_it_and_copies_count_once() -> None:
     state = EventState()
     report = EventReport("CONSULT", 0, 10, 0, 3, 0.8, "lexicon", source_entity_id="e4", target_entity_id="e5")

@@ -260,7 +260,8 @@ def subject_of(clause: Token) -> tuple[Token | None, str]:
 
     Through open complements, conjunctions and purpose infinitives; the ``by`` agent of a passive; the noun a
     relative clause modifies ("the resistance, which is fighting …"); the object of an accusation verb for its
-    gerund ("accused X of refusing …": X refuses).
+    gerund ("accused X of refusing …": X refuses); the owner of a noun an infinitive hangs from ("Russia's offer to
+    mediate"; for "their readiness to negotiate", the subject of the verb whose object it is).
     """
     current = clause
     for _ in range(6):
@@ -283,6 +284,14 @@ def subject_of(clause: Token) -> tuple[Token | None, str]:
             continue
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
             return current.head, "relcl"
+        if current.dep_ == "acl" and current.head.pos_ == "NOUN" and any(c.lower_ == "to" for c in current.children):
+            noun = current.head  # "announced their readiness to negotiate", "Russia's offer to mediate"
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ not in _POSSESSIVE_PRONOUNS:
+                return owner, "poss"
+            if owner is not None and noun.dep_ in {"dobj", "attr"}:
+                current = noun.head  # whose readiness: the subject of the verb that has it
+                continue
         if current.dep_ in {"xcomp", "acomp", "conj", "advcl"} and current.head != current:
             current = current.head
             continue

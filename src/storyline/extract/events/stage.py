@@ -104,7 +104,8 @@ def _entity_of(doc: Document, span: ArgumentSpan | None, kinds: frozenset[str]) 
 
     "Ali Maisam Nazary, the head of external relations for the NRF" names Nazary; "NRF leader Ahmad Massoud, a son
     of Ahmad Shah Massoud" names the son; "representatives of the Taliban" names the Taliban. Within the head part,
-    the last person or organisation wins, else the last other mention of the allowed kinds.
+    the last person or organisation wins, else the last other mention of the allowed kinds; a place after ``in``
+    or ``at`` says where an actor is ("the opposition group in Afghanistan"), never who it is.
     """
     if span is None:
         return None
@@ -113,6 +114,11 @@ def _entity_of(doc: Document, span: ArgumentSpan | None, kinds: frozenset[str]) 
     if cut is not None and cut.start() > span.start:
         head_end = cut.start()
     inside = [m for m in doc.mentions if span.start <= m.start and m.end <= head_end and m.kind in kinds]
+    if "PERSON" in kinds:  # "the only remaining opposition group in Afghanistan" is not Afghanistan
+        located = [m for m in inside if m.kind in PLACE_KINDS and _LOCATED_IN.search(doc.text, span.start, m.start)]
+        if located:
+            kept = [m for m in inside if m not in located]
+            return kept[-1].entity_id if kept else None
     if not inside:
         whole = mention_in(doc.mentions, span.start, span.end, kinds)
         return None if whole is None else whole.entity_id
@@ -132,6 +138,7 @@ def _speaker_of(doc: Document, span: ArgumentSpan | None) -> str | None:
 
 
 _APPOSITION = re.compile(r",\s|\s\(|\s[–—]\s")
+_LOCATED_IN = re.compile(r"\s(?:in|at|inside|within)\s+(?:the\s+)?$")  # before a place that says where an actor is
 
 
 def report(doc: Document, event: EventMention) -> EventReport:
