@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.document import Document, EventReport, Mention
 from storyline.extract.events import ArgumentSpan
-from storyline.extract.events.stage import ACTOR_KINDS, EventState, _entity_of
+from storyline.extract.events.stage import ACTOR_KINDS, EventState, _entity_of, _reported_before
 
 TEXT = (
     "Ali Maisam Nazary, the head of external relations for the National Resistance Front, accused the Taliban. "
@@ -82,3 +84,19 @@ def test_an_event_follows_its_article_when_the_stories_stage_moves_it() -> None:
     assert [event.story_id for event in state.view({})] == ["s1"]
     assert [event.story_id for event in state.view({}, {first.id: "s7"})] == ["s7"]
     assert [event.story_id for event in state.view({}, {"another article": "s9"})] == ["s1"]
+
+
+def test_an_actorless_report_goes_on_about_the_event_just_before_it() -> None:
+    talks = EventReport(
+        "CONSULT", 0, 90, 40, 45, 0.8, "t", source_entity_id="e2", target_entity_id="e3", event_id="v000001"
+    )
+    again = EventReport("CONSULT", 91, 140, 95, 100, 0.6, "t")
+    sides = EventReport("CONSULT", 141, 200, 150, 160, 0.6, "t", source_text="delegates of the two sides")
+    other = EventReport("CONSULT", 141, 200, 150, 160, 0.6, "t", source_text="the ministers")
+    assert _reported_before(again, [talks]) is talks
+    assert _reported_before(sides, [talks, again]) is talks
+    assert _reported_before(other, [talks]) is None  # an actor of its own, even unnamed
+    assert _reported_before(replace(again, plover="ASSAULT"), [talks]) is None
+    assert _reported_before(replace(again, date="2021-09-01"), [talks]) is None
+    assert _reported_before(replace(again, start=2000), [talks]) is None  # too far on
+    assert _reported_before(talks, []) is None

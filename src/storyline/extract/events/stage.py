@@ -15,7 +15,7 @@ articles. At the end of a run the event view is written to the store, entity ids
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -165,6 +165,42 @@ def report(doc: Document, event: EventMention) -> EventReport:
     )
 
 
+ANAPHORA_CHARS = 800
+
+
+# actors that only point back: "delegates of the two sides", "the parties", "they"
+_BACK_REFERENCE = re.compile(r"\b(?:(?:the|both|two) (?:sides|parties|delegations)|they|them)\b", re.IGNORECASE)
+
+
+def _has_actors(report: EventReport) -> bool:
+    return any((report.source_entity_id, report.source_text, report.target_entity_id, report.target_text))
+
+
+def _names_no_actor(report: EventReport) -> bool:
+    """No actor, or only words that point back to actors named before ("the two sides")."""
+    if report.source_entity_id or report.target_entity_id:
+        return False
+    return all(text is None or _BACK_REFERENCE.search(text) for text in (report.source_text, report.target_text))
+
+
+def _reported_before(coded: EventReport, reports: Sequence[EventReport]) -> EventReport | None:
+    """The event an actor-less report goes on about: "The NRF delegation held talks with the Taliban in Charikar.
+    … The talks were held in a good atmosphere", "… the two sides had a direct dialogue" (:func:`_names_no_actor`).
+    The nearest earlier report of the article (within
+    :data:`ANAPHORA_CHARS`) of the same category, with actors, and no other date or place; None if there is none."""
+    if not _names_no_actor(coded):
+        return None
+    for earlier in reversed(reports):
+        if coded.start - earlier.start > ANAPHORA_CHARS:
+            return None
+        if earlier.plover != coded.plover or not _has_actors(earlier):
+            continue
+        if coded.date not in (None, earlier.date) or coded.location_entity_id not in (None, earlier.location_entity_id):
+            continue
+        return earlier
+    return None
+
+
 def run(docs: list[Document], ctx: Context) -> list[Document]:
     """Code the events of every English document of the batch and give each report its event."""
     state = event_state(ctx)
@@ -174,12 +210,16 @@ def run(docs: list[Document], ctx: Context) -> list[Document]:
             doc.events = []
             doc.notes.append(f"events: skipped, language {doc.language or 'unknown'}")
             continue
-        reports = []
+        reports: list[EventReport] = []
         for event in find_events(doc.text, parses[doc.id], entity_mentions(doc.mentions), doc.times):
             if event.negated or event.hypothetical:
                 ctx.counts["events.negated" if event.negated else "events.hypothetical"] += 1
                 continue
             coded = report(doc, event)
+            earlier = _reported_before(coded, reports)
+            if earlier is not None:
+                coded = replace(coded, event_id=earlier.event_id)
+                ctx.counts["events.anaphoric"] += 1
             reports.append(replace(coded, event_id=state.add(doc, coded)))
         doc.events = reports
         ctx.counts["events.reports"] += len(reports)
