@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from storyline.document import Document, Event, EventReport
 from storyline.extract.common import batch_parses, entity_mentions, mention_in
+from storyline.extract.descriptions import organisation_described
 from storyline.extract.events import ArgumentSpan, EventMention, find_events
 from storyline.extract.ner import fold
 from storyline.pipeline import Context, Stage
@@ -105,7 +106,8 @@ def _entity_of(doc: Document, span: ArgumentSpan | None, kinds: frozenset[str]) 
     "Ali Maisam Nazary, the head of external relations for the NRF" names Nazary; "NRF leader Ahmad Massoud, a son
     of Ahmad Shah Massoud" names the son; "representatives of the Taliban" names the Taliban. Within the head part,
     the last person or organisation wins, else the last other mention of the allowed kinds; a place after ``in``
-    or ``at`` says where an actor is ("the opposition group in Afghanistan"), never who it is.
+    or ``at`` says where an actor is ("the opposition group in Afghanistan"), never who it is. A span that names
+    nothing but describes an organisation ("the party") names the organisation it describes.
     """
     if span is None:
         return None
@@ -121,6 +123,8 @@ def _entity_of(doc: Document, span: ArgumentSpan | None, kinds: frozenset[str]) 
             return kept[-1].entity_id if kept else None
     if not inside:
         whole = mention_in(doc.mentions, span.start, span.end, kinds)
+        if whole is None and "ORG" in kinds:  # "the party supports …": the party named before
+            whole = organisation_described(doc.text, span.start, span.end, doc.mentions)
         return None if whole is None else whole.entity_id
     actors = [m for m in inside if m.kind in ("PERSON", "ORG")]
     return (actors or inside)[-1].entity_id

@@ -15,7 +15,8 @@ No coreference model installs offline, so these are rules over the article's nam
    Party``): the PERSON whose appositions and premodifiers in the article (``the leader of the National Congress
    Party Abdul Latif Pedram``, ``X, the head of Y``) share the most words with the description (role words such
    as leader/head/chief/chairman count as one); failing that, when the head noun is a role noun
-   (``the Afghan politician``), as a pronoun.
+   (``the Afghan politician``), as a pronoun; an organisation's description (``the party``) is the nearest
+   organisation before whose name holds that noun (:mod:`storyline.extract.descriptions`).
 5. Indefinite or generic sources (``a source``, ``experts``, ``an opposition figure``) stay unresolved.
 """
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from storyline.extract.descriptions import organisation_described
 from storyline.extract.ner import EntityMention, fold, skeleton
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
@@ -257,4 +259,8 @@ class SpeakerResolver:
             if recent is not None:
                 speaker, how = recent
                 return Speaker(speaker.name, speaker.start, speaker.end, f"role noun {source.text!r} -> {how}")
-        return None
+        described = organisation_described(self.doc.text, start, end, self.orgs)
+        if described is None:
+            return None
+        how = f"the nearest organisation before with that word: {described.text!r}"
+        return Speaker(described.text, described.start, described.end, f"description {source.text!r} -> {how}")
