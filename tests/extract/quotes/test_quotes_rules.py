@@ -115,6 +115,18 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
                 "A meeting between the opposition and the Taliban did not bear fruit",
             ),
         ),
+        (  # of two subjects the parser gives the cue, the one next to it: the other is a word of the quote
+            "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a strategist.",
+            ("Leslie Wimes, a strategist", "said", "Hillary Clinton’s campaign is in panic mode. Full panic mode"),
+        ),
+        (  # a cue clause that ends its paragraph with a colon: the next paragraph is what was said
+            "The governor added:\n\nIt’s typical of Hillary Clinton. She knows nothing.\n\nThen he left.",
+            ("The governor", "added", "It’s typical of Hillary Clinton. She knows nothing"),
+        ),
+        (
+            'He said:\n\n"We have a situation where we have our inner cities."',
+            ("He", "said", "We have a situation where we have our inner cities"),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),

@@ -89,12 +89,18 @@ def cue_score(token: Token, frame: str) -> float:
     return cue_probability(cue_features(token, frame), model.weights, model.bias)
 
 
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (``“… in panic mode,” said Leslie Wimes``, where the parser takes a word of the
+    quote for a second subject), the one nearest the verb."""
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
+
+
 def cue_features(token: Token, frame: str) -> list[str]:
     """Features of a verb with a content frame, for the learned cue model."""
     lemma = token.lemma_.lower()
-    subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
-    if subjects:
-        subject = subjects[0]
+    subject = nearest_subject(token)
+    if subject is not None:
         kind = subject.lower_ if subject.pos_ == "PRON" else subject.pos_
         if subject.ent_type_:
             kind = subject.ent_type_
@@ -113,7 +119,7 @@ def cue_features(token: Token, frame: str) -> list[str]:
         f"ld={lemma}|{token.dep_}",
         f"lt={lemma}|{token.tag_}",
         f"subj={kind}",
-        f"ls={lemma}|{'subj' if subjects else 'nosubj'}",
+        f"ls={lemma}|{'subj' if subject is not None else 'nosubj'}",
         f"fs={frame}|{kind}",
         f"neg={negated}",
         f"fd={frame}|{token.dep_}",

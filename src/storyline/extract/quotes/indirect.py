@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract.quotes.cues import SPEECH_VERBS, cue_score, is_according_to
+from storyline.extract.quotes.cues import SPEECH_VERBS, cue_score, is_according_to, nearest_subject
 from storyline.extract.quotes.direct import QuotedSpan
 from storyline.extract.quotes.spans import (
     CONTENT_PREPOSITIONS,
@@ -142,9 +142,10 @@ def cue_span(token: Token) -> tuple[int, int]:
 
 
 def _adjacent_quote(
-    text: str, quotes: Sequence[QuotedSpan], clause_start: int, clause_end: int, used: set[int]
+    text: str, quotes: Sequence[QuotedSpan], clause_start: int, clause_end: int, used: set[int], block: bool = False
 ) -> QuotedSpan | None:
-    """A quote right before (``“…,” he said``) or right after (``he said: “…”``) the cue clause."""
+    """A quote right before (``“…,” he said``) or right after (``he said: “…”``) the cue clause; with ``block``
+    (a speech verb), also one that opens the paragraph after a clause ending its own with a colon."""
     for index, quote in enumerate(quotes):
         if index in used:
             continue
@@ -152,9 +153,27 @@ def _adjacent_quote(
             if text[quote.end - 1] == ".":
                 continue  # “… soon.” Officials said …: the quote closed its sentence
             return quote
-        if quote.outer_start >= clause_end and _gap_is_clause_joint(text, clause_end, quote.outer_start):
-            return quote
+        if quote.outer_start >= clause_end and (
+            _gap_is_clause_joint(text, clause_end, quote.outer_start)
+            or (block and BLOCK_COLON.fullmatch(text, clause_end, quote.outer_start) is not None)
+        ):
+            return quote  # "he said: “…”", or the quote in the paragraph after "He said:"
     return None
+
+
+# "The governor added:" ending its paragraph: what was said is the next paragraph (a block quote)
+BLOCK_COLON = re.compile(r"[ \t]*:[ \t]*\n\s*")
+BLOCK_CUE_VERBS = SPEECH_VERBS | {"continue", "report", "write", "ask"}
+
+
+def _block_after(text: str, clause_end: int) -> tuple[int, int] | None:
+    """The paragraph after a cue clause that ends its own with a colon, or None."""
+    colon = BLOCK_COLON.match(text, clause_end)
+    if colon is None or colon.end() >= len(text):
+        return None
+    end = text.find("\n", colon.end())
+    start, end = trim(text, colon.end(), len(text) if end < 0 else end)
+    return (start, end) if end > start else None
 
 
 def _clause_extent(verb: Token, source: tuple[int, int] | None, text: str) -> tuple[int, int]:
@@ -188,7 +207,8 @@ HOST_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj", "dep"})
 
 
 AS_CUE_VERBS = SPEECH_VERBS | {"report", "put", "point"}
-RULE_FRAMES = frozenset({"as"})  # frames whose verbs are cues by rule: the cue model neither scores nor learns them
+# frames whose verbs are cues by rule: the cue model neither scores nor learns them
+RULE_FRAMES = frozenset({"as", "block"})
 
 
 def _is_as_clause(token: Token) -> bool:
@@ -245,13 +265,16 @@ def verb_frame(
     it on each access)."""
     if _is_as_clause(token):
         return "as", token.head
-    subjects = [child for child in token.children if child.dep_ in SUBJECT_DEPS]
-    source = _subtree_span(subjects[0], exclude=token) if subjects else None
+    subject = nearest_subject(token)
+    source = _subtree_span(subject, exclude=token) if subject is not None else None
     clause_start, clause_end = _clause_extent(token, source, text)
-    quote = _adjacent_quote(text, quotes, clause_start, clause_end, used)
+    block = token.lemma_.lower() in BLOCK_CUE_VERBS
+    quote = _adjacent_quote(text, quotes, clause_start, clause_end, used, block)
     clauses = [child for child in token.children if child.dep_ in CLAUSE_DEPS]
     if quote is not None and not (clauses and _covers(clauses[0], quote)):
         return "quote", quote
+    if block and _block_after(text, clause_end) is not None:
+        return "block", token
     after = [child for child in clauses if child.i > token.i]
     if after:  # a clause the parser hung on the verb from the sentence before loses to one after it
         return "ccomp", after[0]
@@ -305,7 +328,14 @@ def verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) ->
         source = _as_clause_source(token) if frame == "as" else source_span(token)
         cue = cue_span(token)
         parts: tuple[tuple[int, int], ...]
-        if frame == "as":
+        if frame == "block":
+            subject = nearest_subject(token)
+            clause_end = _clause_extent(token, None if subject is None else _subtree_span(subject, token), text)[1]
+            block = _block_after(text, clause_end)
+            if block is None:
+                continue
+            parts = (block,)
+        elif frame == "as":
             parts = (_as_clause_content(token, text),)
             if parts[0][1] <= parts[0][0]:
                 continue
@@ -364,7 +394,8 @@ def verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) ->
         if frame != "quote":
             parts = (*parts[:-1], to_quote_end(quotes, without_which_clause(doc, parts[-1])))
             paragraph = paragraph_of(text, token.idx)
-            parts = tuple(clipped for part in parts if (clipped := clip_to(text, part, paragraph)) is not None)
+            content_paragraph = paragraph_of(text, parts[0][0]) if frame == "block" else paragraph
+            parts = tuple(clipped for part in parts if (clipped := clip_to(text, part, content_paragraph)) is not None)
             if not parts:
                 continue
             if source is not None:
@@ -412,9 +443,8 @@ def source_span(verb: Token) -> tuple[int, int] | None:
     modifying a noun (``groups supporting …``) the noun phrase."""
     current = verb
     for _ in range(3):
-        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
-        if subjects:
-            subject = subjects[0]
+        subject = nearest_subject(current)
+        if subject is not None:
             start, end = _subtree_span(subject, exclude=verb)
             for child in subject.rights:
                 if child.dep_ in TRIMMED_SOURCE_DEPS and child.left_edge.i > subject.i:
