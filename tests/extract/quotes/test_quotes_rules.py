@@ -127,6 +127,11 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             'He said:\n\n"We have a situation where we have our inner cities."',
             ("He", "said", "We have a situation where we have our inner cities"),
         ),
+        (  # a second cue of the same source ends the first one's content
+            "Sen. David Perdue said he didn’t believe those claims did Romney in, arguing that it was divisions in "
+            "the party that were a bigger hurdle.",
+            ("Sen. David Perdue", "said", "he didn’t believe those claims did Romney in"),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),

@@ -15,6 +15,7 @@ from storyline.extract.quotes.indirect import (
     Attribution,
     merge_split_quotes,
     outermost_attributions,
+    split_chained,
     trim,
     verb_attributions,
 )
@@ -48,7 +49,7 @@ def find_attributions(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Attributio
         if special is not None:
             used.add(index)
             attributions.append(special)
-    attributions = outermost_attributions(attributions)
+    attributions = outermost_attributions(split_chained(text, attributions))
     attributions.sort(key=lambda a: a.content_start)
     merge_split_quotes(text, attributions, quotes, used)
     return attributions

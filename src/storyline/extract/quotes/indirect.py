@@ -534,6 +534,33 @@ def merge_split_quotes(
             break
 
 
+_CHAIN_JOINT = re.compile(r"[\s,;]*(?:\b(?:and|but|while|then)\b[\s,]*)*$")
+
+
+def split_chained(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """``X said A, and warned B`` / ``X said A, arguing that B``: a second cue of the same source that the parser
+    hung inside the first's content ends that content (PolNeAR gives each its own attribution), instead of being
+    dropped as nested in it."""
+    cut: dict[int, int] = {}
+    for index, outer in enumerate(attributions):
+        if outer.kind != "verb" or outer.direct or outer.source is None or len(outer.content) != 1:
+            continue
+        for inner in attributions:
+            if inner is outer or inner.kind != "verb" or inner.cue is None or inner.source != outer.source:
+                continue
+            if not outer.content_start < inner.cue[0] < outer.content_end or inner.content_start < inner.cue[0]:
+                continue
+            if inner.content_end < outer.content_end - 2:
+                continue  # the second cue's content does not run to the end of the first's
+            end = _CHAIN_JOINT.search(text, outer.content_start, inner.cue[0])
+            if end is not None and end.start() > outer.content_start:
+                cut[index] = min(cut.get(index, outer.content_end), end.start())
+    return [
+        replace(a, content=(trim(text, a.content_start, cut[i]),)) if i in cut else a
+        for i, a in enumerate(attributions)
+    ]
+
+
 def outermost_attributions(attributions: list[Attribution]) -> list[Attribution]:
     """Of two attributions where one's cue lies in the other's content, keep the surer; among sure ones (score at
     least :data:`SURE`) the outer: ``X reported that Y said Z`` keeps X's, as PolNeAR annotates it."""
