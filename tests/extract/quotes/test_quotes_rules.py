@@ -7,6 +7,7 @@ import pytest
 
 from storyline.extract.nlp import load_parser
 from storyline.extract.quotes import find_quotes
+from storyline.extract.quotes.indirect import _without_dangling_word
 
 
 def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
@@ -132,6 +133,11 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "the party that were a bigger hurdle.",
             ("Sen. David Perdue", "said", "he didn’t believe those claims did Romney in"),
         ),
+        (  # the writer's relative clause tacked on at the end is not what was said
+            "The ministry said the emails were exchanges between Carter and Eric Fanning, who was his chief of staff "
+            "at the time.",
+            ("The ministry", "said", "the emails were exchanges between Carter and Eric Fanning"),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),
@@ -194,3 +200,10 @@ def test_who_is_quoted_is_not_what_was_said() -> None:
     found = _attributions(text)
     assert not any(content == "Financial Times" for _, _, content in found)
     assert ("France 24", "reported", "that numerous leaders have fled to Tajikistan") in found
+
+
+def test_a_content_the_parse_cut_after_a_conjunction_ends_before_it() -> None:
+    text = "they were very worried about the direction of the economy, and"
+    assert _without_dangling_word(text, (0, len(text))) == (0, text.index(","))
+    assert _without_dangling_word(text, (0, 9)) == (0, 9)
+    assert _without_dangling_word("and", (0, 3)) == (0, 3)  # nothing would be left

@@ -74,6 +74,15 @@ class Attribution:
         return self.content[-1][1]
 
 
+_DANGLING_WORD = re.compile(r"[\s,;]+(?:and|but|or|while|who|which|because|when)$", re.IGNORECASE)
+
+
+def _without_dangling_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A content that the parse cut after a conjunction or relative pronoun (``…, and``) ends before it."""
+    match = _DANGLING_WORD.search(text, span[0], span[1])
+    return span if match is None or match.start() <= span[0] else trim(text, span[0], match.start())
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` without spaces and punctuation (quote marks included) at either edge; a closing bracket
     stays when it closes one inside the span."""
@@ -406,6 +415,7 @@ def verb_attributions(doc: Doc, quotes: Sequence[QuotedSpan], used: set[int]) ->
         if source is not None:
             source = _without_dateline(text, source)
         parts = (_without_dateline(text, parts[0]), *parts[1:])
+        parts = (*parts[:-1], _without_dangling_word(text, parts[-1]))
         if source is not None and any(child.dep_ == "nsubjpass" for child in token.children):
             source = _agent_span(token)  # "he was asked": the subject is not who said it
         cue = cue_through_modifiers(token, cue, parts, source)

@@ -124,14 +124,20 @@ def second_clause_end(verb: Token, clause: Token) -> int:
     return end
 
 
+# ", which would …", ", who was his chief of staff at the time": the writer's words tacked on at a content's end (on
+# train, other comma-tacked phrases at the end stay in the content more often than not: appositions, adverbial and
+# participle clauses)
+TACKED_RELATIVES = frozenset({"which", "who", "whom", "whose", "where"})
+
+
 def without_which_clause(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
-    """A content without the writer's comment tacked on at its end (``…, which would …``)."""
+    """A content without the writer's comment tacked on at its end (``…, which would …``, ``…, who was …``)."""
     span = doc.char_span(part[0], part[1], alignment_mode="expand") if part[0] < part[1] else None
     if span is None:
         return part
     for token in span:
         first = token.left_edge
-        if token.dep_ != "relcl" or first.lower_ != "which" or token.right_edge.i < span.end - 1:
+        if token.dep_ != "relcl" or first.lower_ not in TACKED_RELATIVES or token.right_edge.i < span.end - 1:
             continue
         if first.i - 1 > span.start and doc[first.i - 1].text == ",":
             return part[0], doc[first.i - 1].idx
