@@ -77,6 +77,12 @@ def test_a_reported_event_names_its_reporter() -> None:
     assert event.plover == "ASSAULT" and event.reported_by == "a local official"
 
 
+def test_an_aside_in_parentheses_reports_no_event() -> None:
+    sentence = "The rebels (the group is banned in several countries) held talks with the government in Geneva."
+    events = find_events(sentence, load_parser()(sentence), (), ())
+    assert [event.plover for event in events] == ["CONSULT"]
+
+
 def test_a_sentence_without_an_event_has_no_main_event() -> None:
     parser = load_parser()
     for sentence in ("The weather was mild in Kabul.", "He is a tall man with a beard.", ""):

@@ -111,6 +111,7 @@ MUST_NOT = [
     ("000", "safe haven as a base to fight", ("ASSAULT",)),
     ("001", "announced their readiness to negotiate", ("CONSULT",)),
     ("001", "in no hurry to comment on the appeal", ()),
+    ("001", "the organization is banned in the Russian Federation", ()),
     ("001", "to send the information to the editor", ()),
     ("002", "don’t assist us for the sake of God", ("AID",)),
     ("003", "did not bear fruit", ("AGREE", "CONCEDE", "REJECT", "SUPPORT")),

@@ -145,13 +145,29 @@ def find_triggers(sentence: Span) -> list[Trigger]:
 
 def _background(token: Token) -> bool:
     """Words that do not report an event of their own: a reduced passive relative ("the Taliban (outlawed in
-    Russia)", "weapons seized last year"), a sentence-initial participle ("Given …", "Speaking on condition …"),
-    an imperative ("press Ctrl + Enter to send …")."""
+    Russia)", "weapons seized last year"), an aside in parentheses, a sentence-initial participle ("Given …",
+    "Speaking on condition …"), an imperative ("press Ctrl + Enter to send …")."""
     if token.dep_ == "acl" and token.tag_ == "VBN":
+        return True
+    if _in_parentheses(token):
         return True
     if token.tag_ in {"VBN", "VBG"} and token.dep_ != "ROOT" and _starts_line(token):
         return True
     return token.dep_ == "ROOT" and token.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in token.children)
+
+
+def _in_parentheses(token: Token) -> bool:
+    """Whether the token stands inside a parenthesis of its sentence: an aside ("the Taliban (the organization is
+    banned in the Russian Federation)", "(the party supports the Afghan resistance)") says what stands, not what
+    happened."""
+    sentence = token.sent
+    opened = 0
+    for word in sentence[: token.i - sentence.start]:
+        if word.text == "(":
+            opened += 1
+        elif word.text == ")" and opened:
+            opened -= 1
+    return opened > 0 and any(word.text == ")" for word in sentence[token.i - sentence.start + 1 :])
 
 
 def _starts_line(token: Token) -> bool:
