@@ -77,6 +77,18 @@ def test_a_reported_event_names_its_reporter() -> None:
     assert event.plover == "ASSAULT" and event.reported_by == "a local official"
 
 
+def test_a_pronoun_in_a_quote_is_the_speaker_only_in_the_first_person() -> None:
+    parser = load_parser()
+    third = "“The Russians will help us, they will send weapons to us,” the commander said."
+    events = find_events(third, parser(third), (), ())
+    assert events and all(
+        e.source is None or e.source.text != "the commander" for e in events if "send" in e.trigger.text
+    )
+    first = "“We will attack the convoy tomorrow,” the commander said."
+    event = code(first)
+    assert event.source is not None and event.source.text == "the commander", event.explanation
+
+
 def test_an_aside_in_parentheses_reports_no_event() -> None:
     sentence = "The rebels (the group is banned in several countries) held talks with the government in Geneva."
     events = find_events(sentence, load_parser()(sentence), (), ())

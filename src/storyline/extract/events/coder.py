@@ -34,6 +34,7 @@ from storyline.extract.events.patterns import (
     subject_of,
     target_of,
 )
+from storyline.extract.quotes.direct import find_quoted_spans
 
 # Governor kinds that take over the embedded event's code (the governor is not an event of its own then).
 EPISTEMIC_VERBS = frozenset({"fear", "worry", "doubt", "believe", "think", "suggest", "expect", "hope", "feel"})
@@ -63,6 +64,19 @@ class CodedEvent:
     reporter: tuple[int, int] | None
     confidence: float
     explanation: str
+
+
+_QUOTED = "storyline.quoted_spans"  # Doc.user_data key: the document's direct quotes, found once
+
+
+def _in_direct_quote(token: Token) -> bool:
+    """Whether the token stands between quote marks: there ``they`` is someone the speaker talks about, ``we`` the
+    speaker's side (``“The Russians … are going to assist us,” Pedram said``)."""
+    doc = token.doc
+    spans = doc.user_data.get(_QUOTED)
+    if spans is None:
+        spans = doc.user_data[_QUOTED] = [(q.start, q.end) for q in find_quoted_spans(doc.text)]
+    return any(start <= token.idx < end for start, end in spans)
 
 
 def code_sentence(sentence: Span) -> list[CodedEvent]:
@@ -133,14 +147,12 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
         source, source_how = None, "none"
     if source is not None and source_how == "nsubj" and source.dep_ == "nsubjpass":
         source = None
-    if (
-        source is not None
-        and source.pos_ == "PRON"
-        and frame.reporter is not None
-        and frame.reporter.pos_ != "PRON"
-        and source.lower_ in {"it", "they", "he", "she"}
-    ):
-        source, source_how = frame.reporter, "pronoun->reporter"
+    if source is not None and source.pos_ == "PRON" and frame.reporter is not None and frame.reporter.pos_ != "PRON":
+        quoted = _in_direct_quote(source)
+        if source.lower_ in ({"i", "we"} if quoted else {"it", "they", "he", "she"}):
+            source, source_how = frame.reporter, "pronoun->reporter"
+        elif quoted and source.lower_ in {"it", "they", "he", "she"}:
+            source, source_how = None, "third person in a quote"  # "they are going to assist us," Pedram said
     if source_how == "nsubj" and not acts(source) and trigger.noun is None and plover not in _FORCE:
         return None
     target, target_how = target_of(trigger, source)
