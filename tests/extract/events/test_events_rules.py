@@ -45,6 +45,7 @@ def test_massoud_rejects_the_taliban_offer_where_petrarch_found_nothing() -> Non
         ("The mayor urged residents to leave the city.", "REQUEST", None, "The mayor", "residents"),
         ("The council refused to lift the curfew.", "REJECT", None, "The council", None),
         ("The journalist was detained by border guards.", "COERCE", "arrest", "border guards", "The journalist"),
+        ("The president awarded Massoud's father a medal.", "SUPPORT", None, "The president", "father"),
         (  # whose readiness: the subject of the verb that has it
             "The resistance forces announced their readiness to negotiate with the Taliban.",
             "AGREE",

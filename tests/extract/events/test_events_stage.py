@@ -61,6 +61,15 @@ def test_a_place_that_says_where_an_actor_is_does_not_name_it() -> None:
     assert _entity_of(doc, _span(doc, "US troops in Iraq"), ACTOR_KINDS) == "e3"
 
 
+def test_a_relative_named_through_someone_is_not_that_someone() -> None:
+    text = "Rahmon awarded Massoud’s father a medal. Massoud’s troops held the valley."
+    doc = Document(uri="x", raw_text=text, text=text, language="en")
+    for position, entity in [(text.index("Massoud"), "e1"), (text.rindex("Massoud"), "e1")]:
+        doc.mentions.append(Mention(position, position + 7, "Massoud", "PERSON", entity_id=entity))
+    assert _entity_of(doc, _span(doc, "Massoud’s father"), ACTOR_KINDS) is None
+    assert _entity_of(doc, _span(doc, "Massoud’s troops"), ACTOR_KINDS) == "e1"  # his side, not a relative
+
+
 def test_reports_of_one_event_share_it_and_copies_count_once() -> None:
     state = EventState()
     report = EventReport("CONSULT", 0, 10, 0, 3, 0.8, "lexicon", source_entity_id="e4", target_entity_id="e5")

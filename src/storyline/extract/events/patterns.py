@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from storyline.extract.entities.lexicon import KIN_WORDS
 from storyline.extract.events.lexicon import (
     ACTOR_NOUNS,
     LIGHT_VERBS,
@@ -105,6 +106,8 @@ def is_actor(token: Token) -> bool:
         return token.lower_ in {"he", "she", "they", "we", "i", "him", "her", "them", "us", "you", "who"}
     if token.pos_ in {"NOUN", "PROPN"} and (lemma(token) in ACTOR_NOUNS or token.lower_ in ACTOR_NOUNS):
         return True
+    if token.pos_ == "NOUN" and lemma(token) in KIN_WORDS and any(c.dep_ == "poss" for c in token.children):
+        return True  # "Massoud's father": a person, not Massoud
     if token.pos_ in {"NOUN", "ADJ"} and token.text[:1].isupper() and token.i > token.sent.start:
         return True  # "Palestinians", "Indian"
     if token.pos_ != "NOUN" or lemma(token) in PROPOSAL_NOUNS:
@@ -333,7 +336,10 @@ def passive_subject(clause: Token) -> Token | None:
 
 
 def actor_inside(noun: Token) -> Token | None:
-    """The actor inside a non-actor noun phrase: "the Taliban offer", "Saddam's proposal", "a call by Annan"."""
+    """The actor inside a non-actor noun phrase: "the Taliban offer", "Saddam's proposal", "a call by Annan"; never
+    the one a relative is named through ("Massoud's father" is not Massoud)."""
+    if lemma(noun) in KIN_WORDS:
+        return None
     for child in noun.children:
         if child.dep_ == "poss" and not is_time_word(child) and child.lower_ not in _POSSESSIVE_PRONOUNS:
             return child

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from storyline.document import Document, Event, EventReport
 from storyline.extract.common import batch_parses, entity_mentions, mention_in
 from storyline.extract.descriptions import organisation_described
+from storyline.extract.entities.lexicon import KIN_WORDS
 from storyline.extract.events import ArgumentSpan, EventMention, find_events
 from storyline.extract.ner import fold
 from storyline.pipeline import Context, Stage
@@ -107,7 +108,8 @@ def _entity_of(doc: Document, span: ArgumentSpan | None, kinds: frozenset[str]) 
     of Ahmad Shah Massoud" names the son; "representatives of the Taliban" names the Taliban. Within the head part,
     the last person or organisation wins, else the last other mention of the allowed kinds; a place after ``in``
     or ``at`` says where an actor is ("the opposition group in Afghanistan"), never who it is. A span that names
-    nothing but describes an organisation ("the party") names the organisation it describes.
+    nothing but describes an organisation ("the party") names the organisation it describes; a relative named
+    through someone ("Massoud’s father") is not that someone.
     """
     if span is None:
         return None
@@ -116,6 +118,8 @@ def _entity_of(doc: Document, span: ArgumentSpan | None, kinds: frozenset[str]) 
     if cut is not None and cut.start() > span.start:
         head_end = cut.start()
     inside = [m for m in doc.mentions if span.start <= m.start and m.end <= head_end and m.kind in kinds]
+    if any(_RELATIVE_AFTER.match(doc.text, m.end, head_end) for m in inside):
+        return None  # "Massoud’s father" is not Massoud: a relative named through him is someone else
     if "PERSON" in kinds:  # "the only remaining opposition group in Afghanistan" is not Afghanistan
         located = [m for m in inside if m.kind in PLACE_KINDS and _LOCATED_IN.search(doc.text, span.start, m.start)]
         if located:
@@ -142,6 +146,7 @@ def _speaker_of(doc: Document, span: ArgumentSpan | None) -> str | None:
 
 
 _APPOSITION = re.compile(r",\s|\s\(|\s[–—]\s")
+_RELATIVE_AFTER = re.compile(rf"['’]s?\s+(?:late\s+)?(?:{'|'.join(sorted(KIN_WORDS))})s?\b", re.IGNORECASE)
 _LOCATED_IN = re.compile(r"\s(?:in|at|inside|within)\s+(?:the\s+)?$")  # before a place that says where an actor is
 
 
