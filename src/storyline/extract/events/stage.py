@@ -195,8 +195,8 @@ def _names_no_actor(report: EventReport) -> bool:
 def _reported_before(coded: EventReport, reports: Sequence[EventReport]) -> EventReport | None:
     """The event an actor-less report goes on about: "The NRF delegation held talks with the Taliban in Charikar.
     … The talks were held in a good atmosphere", "… the two sides had a direct dialogue" (:func:`_names_no_actor`).
-    The nearest earlier report of the article (within
-    :data:`ANAPHORA_CHARS`) of the same category, with actors, and no other date or place; None if there is none."""
+    The nearest earlier report of the article (within :data:`ANAPHORA_CHARS`) of the same category, with actors,
+    and no other date or place; None if there is none."""
     if not _names_no_actor(coded):
         return None
     for earlier in reversed(reports):
