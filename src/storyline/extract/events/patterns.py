@@ -131,8 +131,9 @@ def _children(token: Token, *deps: str) -> Iterator[Token]:
 def find_triggers(sentence: Span) -> list[Trigger]:
     """Every trigger in a sentence, in text order; one per clause token (the most specific pattern wins)."""
     found: dict[int, Trigger] = {}
+    aside = _in_parentheses(sentence)
     for token in sentence:
-        if _background(token):
+        if token.i in aside or _background(token):
             continue
         trigger = _verb_trigger(token) if token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT" else None
         if trigger is None and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
@@ -148,29 +149,26 @@ def find_triggers(sentence: Span) -> list[Trigger]:
 
 def _background(token: Token) -> bool:
     """Words that do not report an event of their own: a reduced passive relative ("the Taliban (outlawed in
-    Russia)", "weapons seized last year"), an aside in parentheses, a sentence-initial participle ("Given …",
-    "Speaking on condition …"), an imperative ("press Ctrl + Enter to send …")."""
+    Russia)", "weapons seized last year"), a sentence-initial participle ("Given …", "Speaking on condition …"), an
+    imperative ("press Ctrl + Enter to send …"). Asides in parentheses are left out by :func:`find_triggers`."""
     if token.dep_ == "acl" and token.tag_ == "VBN":
-        return True
-    if _in_parentheses(token):
         return True
     if token.tag_ in {"VBN", "VBG"} and token.dep_ != "ROOT" and _starts_line(token):
         return True
     return token.dep_ == "ROOT" and token.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in token.children)
 
 
-def _in_parentheses(token: Token) -> bool:
-    """Whether the token stands inside a parenthesis of its sentence: an aside ("the Taliban (the organization is
-    banned in the Russian Federation)", "(the party supports the Afghan resistance)") says what stands, not what
-    happened."""
-    sentence = token.sent
-    opened = 0
-    for word in sentence[: token.i - sentence.start]:
+def _in_parentheses(sentence: Span) -> set[int]:
+    """The tokens of a sentence inside a closed parenthesis: an aside ("the Taliban (the organization is banned in
+    the Russian Federation)", "(the party supports the Afghan resistance)") says what stands, not what happened."""
+    inside: set[int] = set()
+    opened: list[int] = []
+    for word in sentence:
         if word.text == "(":
-            opened += 1
+            opened.append(word.i)
         elif word.text == ")" and opened:
-            opened -= 1
-    return opened > 0 and any(word.text == ")" for word in sentence[token.i - sentence.start + 1 :])
+            inside.update(range(opened.pop() + 1, word.i))
+    return inside
 
 
 def _starts_line(token: Token) -> bool:
