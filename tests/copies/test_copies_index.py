@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -59,6 +60,30 @@ def test_semantic_window_returns_the_nearest_vectors_and_forgets_old_ones() -> N
     assert [c.article_id for c in index.semantic_candidates(vectors[3], limit=1)] == ["a3"]
     assert index.semantic_candidates(vectors[0]) == []  # a0 left the window
     assert index.vector_of(0) is None and index.vector_of(3) is not None
+
+
+def test_the_vector_buffer_grows_with_the_window_and_saves_only_what_it_holds(tmp_path: Path) -> None:
+    index = CopyIndex(IndexConfig(semantic_window=600))
+    sketch = index.sketch(seed_text("000"))
+    vectors = np.random.default_rng(5).standard_normal((700, 512)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    for i in range(5):
+        index.add(f"a{i}", sketch, None, vectors[i])
+    window_bytes = 600 * 512 * 4
+    assert len(pickle.dumps(index)) < window_bytes // 2  # five vectors, not a whole window of them
+    again = pickle.loads(pickle.dumps(index))
+    index.save(tmp_path / "index.npz")
+    assert (tmp_path / "index.npz").stat().st_size < window_bytes // 2
+    loaded = CopyIndex.load(tmp_path / "index.npz")
+    for copy in (again, loaded):
+        assert np.array_equal(copy.vector_of(3), index.vector_of(3))
+        assert copy.semantic_candidates(vectors[2], limit=2) == index.semantic_candidates(vectors[2], limit=2)
+    for i in range(5, 700):  # past the first buffer, then around the window
+        for each in (index, again):
+            each.add(f"a{i}", sketch, None, vectors[i])
+    assert index.vector_of(50) is None and index.vector_of(650) is not None  # a50 left the window of 600
+    assert [c.article_id for c in index.semantic_candidates(vectors[699], limit=1)] == ["a699"]
+    assert index.semantic_candidates(vectors[650], limit=3) == again.semantic_candidates(vectors[650], limit=3)
 
 
 def _evidence(matched: str) -> CopyEvidence:

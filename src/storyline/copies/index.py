@@ -40,6 +40,7 @@ U64 = npt.NDArray[np.uint64]
 KIND_CODES: dict[str | None, int] = {None: 0, "exact": 1, "near": 2, "spun": 3, "translated": 4, "rewrite": 5}
 KIND_NAMES: dict[int, str | None] = {code: name for name, code in KIND_CODES.items()}
 _PRIME = np.uint64((1 << 61) - 1)
+VECTOR_ROWS_FIRST = 256  # rows of the first vector buffer; it doubles as the semantic window fills
 
 
 @dataclass(frozen=True)
@@ -296,11 +297,12 @@ class CopyIndex:
     ) -> list[Candidate]:
         if self._vectors.shape[1] == 0:
             return []
-        filled = self._vector_rows >= 0
+        used = self._vector_rows[: len(self._vectors)]
+        filled = used >= 0
         if not filled.any():
             return []
-        cosines = self._vectors[filled] @ vector
-        rows = self._vector_rows[filled]
+        cosines = (self._vectors if filled.all() else self._vectors[filled]) @ vector
+        rows = used if filled.all() else used[filled]
         top = np.argsort(-cosines)[:limit]
         return [
             Candidate(int(rows[i]), self.ids[int(rows[i])], float(cosines[i]), "semantic")
@@ -329,9 +331,9 @@ class CopyIndex:
         self._slot_of_row[row] = -1
         self._buckets.add(self.band_keys(sketch), row)
         if vector is not None:
-            if self._vectors.shape[1] == 0:
-                self._vectors = np.zeros((self.config.semantic_window, len(vector)), dtype=np.float32)
             slot = self._vector_next % self.config.semantic_window
+            if self._vectors.shape[1] == 0 or slot >= len(self._vectors):
+                self._vectors = self._grown_vectors(slot + 1, len(vector))
             self._vectors[slot] = vector
             self._vector_rows[slot] = row
             self._slot_of_row[row] = slot
@@ -356,6 +358,20 @@ class CopyIndex:
                     rows.append(self.add(ids[done + k], Sketch(shingles[k], anchors[k]), published[done + k], None))
                 done += len(shingles)
         return rows
+
+    def _grown_vectors(self, rows: int, dimensions: int) -> npt.NDArray[np.float32]:
+        """The vector buffer with room for at least ``rows`` rows: doubled as the window fills (never beyond
+        ``semantic_window``), so a small corpus holds, and saves, only what it uses."""
+        held = len(self._vectors) if self._vectors.shape[1] == dimensions else 0
+        size = min(self.config.semantic_window, max(rows, 2 * held, VECTOR_ROWS_FIRST))
+        grown = np.zeros((size, dimensions), dtype=np.float32)
+        if held:
+            grown[:held] = self._vectors
+        return grown
+
+    def _used_vectors(self) -> npt.NDArray[np.float32]:
+        """The rows of the vector buffer filled so far (all of it once the window has wrapped)."""
+        return self._vectors[: min(self._vector_next, len(self._vectors))]
 
     def vector_of(self, row: int) -> npt.NDArray[np.float32] | None:
         """The document vector of ``row`` while it is inside the semantic window."""
@@ -431,10 +447,11 @@ class CopyIndex:
         self.members.setdefault(origin, []).append(row)
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without the token caches (they refill on use)."""
+        """Pickled without the token caches (they refill on use) and without the vector buffer's empty rows."""
         state = dict(self.__dict__)
         state["_token_hashes"] = {}
         state["_anchor_cache"] = {}
+        state["_vectors"] = self._used_vectors()
         return state
 
     def drain_reassignments(self) -> list[Reassignment]:
@@ -461,7 +478,7 @@ class CopyIndex:
                 kind=self.kind[:n],
                 bucket_keys=keys[order],
                 bucket_rows=rows[order],
-                vectors=self._vectors,
+                vectors=self._used_vectors(),
                 vector_rows=self._vector_rows,
                 vector_next=np.array(self._vector_next),
                 slot_of_row=self._slot_of_row[:n],
