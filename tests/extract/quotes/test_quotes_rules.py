@@ -138,6 +138,14 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "at the time.",
             ("The ministry", "said", "the emails were exchanges between Carter and Eric Fanning"),
         ),
+        (  # "in a statement" joins the cue ("in an interview" does not)
+            "The senator said in a statement that the bill would pass.",
+            ("The senator", "said in a statement", "that the bill would pass"),
+        ),
+        (
+            "“The bill will pass,” the senator said in a statement.",
+            ("the senator", "said in a statement", "The bill will pass"),
+        ),
         (  # a no-break space is trimmed like a space
             "Mr. Trump\xa0 said the country was strong.",
             ("Mr. Trump", "said", "the country was strong"),

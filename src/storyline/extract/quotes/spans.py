@@ -70,12 +70,22 @@ def trailing_modifiers_end(verb: Token, end: int, text: str) -> int:
     return last
 
 
+def _in_a_statement(token: Token) -> bool:
+    """``said in a statement``: PolNeAR's cue takes the phrase along (train: 60 times in, 38 out; ``in an
+    interview`` stays out, 33 in and 60 out)."""
+    if token.dep_ != "prep" or token.lower_ != "in":
+        return False
+    objects = [child for child in token.children if child.dep_ == "pobj"]
+    return bool(objects) and objects[0].lemma_.lower() == "statement"
+
+
 def cue_through_modifiers(
     verb: Token, cue: tuple[int, int], parts: tuple[tuple[int, int], ...], source: tuple[int, int] | None
 ) -> tuple[int, int]:
     """``said repeatedly that …``, ``argued again that …``: the verb's adverbs between the cue and a content after
-    it join the cue (the other modifiers there, ``said on Sunday``, ``said in an interview``, mostly do not), and
-    so does an adverb right after the cue of a content before it (``“…,” he said later``)."""
+    it join the cue (the other modifiers there, ``said on Sunday``, ``said in an interview``, mostly do not, but
+    ``in a statement`` does), and so does an adverb right after the cue of a content before it (``“…,” he said
+    later``)."""
     doc = verb.doc
     content_start = parts[0][0]
     end = cue[1]
@@ -84,6 +94,8 @@ def cue_through_modifiers(
         next_to_cue = after is not None and doc[after.i - 1].idx < end  # nothing between them, not even a comma
         if next_to_cue and after is not None and after.dep_ in CUE_MODIFIER_DEPS and after.left_edge.i == after.i:
             return (cue[0], after.idx + len(after))
+        if next_to_cue and after is not None and _in_a_statement(after):
+            return (cue[0], after.right_edge.idx + len(after.right_edge))
         return cue
     if content_start < end:
         return cue
@@ -94,7 +106,9 @@ def cue_through_modifiers(
             index += 1
             continue
         child = next((c for c in verb.rights if c.left_edge.i <= token.i <= c.right_edge.i), None)
-        if child is None or child.dep_ not in CUE_MODIFIER_DEPS or child.right_edge.idx >= content_start:
+        if child is None or child.right_edge.idx >= content_start:
+            return cue
+        if child.dep_ not in CUE_MODIFIER_DEPS and not _in_a_statement(child):
             return cue
         if source is not None and child.right_edge.idx >= source[0] and child.left_edge.idx < source[1]:
             return cue
