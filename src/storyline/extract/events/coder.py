@@ -35,6 +35,7 @@ from storyline.extract.events.patterns import (
     target_of,
 )
 from storyline.extract.quotes.direct import find_quoted_spans
+from storyline.extract.quotes.indirect import quote_at
 
 # Governor kinds that take over the embedded event's code (the governor is not an event of its own then).
 EPISTEMIC_VERBS = frozenset({"fear", "worry", "doubt", "believe", "think", "suggest", "expect", "hope", "feel"})
@@ -73,10 +74,10 @@ def _in_direct_quote(token: Token) -> bool:
     """Whether the token stands between quote marks: there ``they`` is someone the speaker talks about, ``we`` the
     speaker's side (``“The Russians … are going to assist us,” Pedram said``)."""
     doc = token.doc
-    spans = doc.user_data.get(_QUOTED)
-    if spans is None:
-        spans = doc.user_data[_QUOTED] = [(q.start, q.end) for q in find_quoted_spans(doc.text)]
-    return any(start <= token.idx < end for start, end in spans)
+    quotes = doc.user_data.get(_QUOTED)
+    if quotes is None:
+        quotes = doc.user_data[_QUOTED] = find_quoted_spans(doc.text)
+    return quote_at(quotes, token.idx) is not None
 
 
 def code_sentence(sentence: Span) -> list[CodedEvent]:

@@ -223,17 +223,17 @@ RULE_FRAMES = frozenset({"as", "block"})
 def _is_as_clause(token: Token) -> bool:
     """``As reported by Reuters, …``, ``As Reuters reported, …``, ``…, as the minister put it``: a speech verb
     heading an ``as`` clause of another verb, with no complement of its own, reports that verb's clause."""
-    return (
-        token.dep_ == "advcl"
-        and token.head.i != token.i
-        and token.lemma_.lower() in AS_CUE_VERBS
-        and any(child.dep_ == "mark" and child.lower_ == "as" and child.i < token.i for child in token.children)
-        and not any(  # "as she explained how tough it is": the clause's own complement is what was said
-            child.dep_ in ("ccomp", "xcomp", "dobj", "dative", "pcomp")
-            and child.lower_ != "it"
-            and child != _by_less(token)
-            for child in token.rights
-        )
+    if (
+        token.dep_ != "advcl"
+        or token.head.i == token.i
+        or token.lemma_.lower() not in AS_CUE_VERBS
+        or not any(child.dep_ == "mark" and child.lower_ == "as" and child.i < token.i for child in token.children)
+    ):
+        return False
+    name = _by_less(token)
+    return not any(  # "as she explained how tough it is": the clause's own complement is what was said
+        child.dep_ in ("ccomp", "xcomp", "dobj", "dative", "pcomp") and child.lower_ != "it" and child != name
+        for child in token.rights
     )
 
 
