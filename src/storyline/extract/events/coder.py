@@ -154,8 +154,14 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
             source, source_how = frame.reporter, "pronoun->reporter"
         elif quoted and source.lower_ in {"it", "they", "he", "she"}:
             source, source_how = None, "third person in a quote"  # "they are going to assist us," Pedram said
-    if source_how == "nsubj" and not acts(source) and trigger.noun is None and plover not in _FORCE:
-        return None
+    if (
+        source_how in {"nsubj", "relcl"}
+        and not acts(source)
+        and not _person_like(source)
+        and trigger.noun is None
+        and plover not in _FORCE
+    ):
+        return None  # "the meeting yielded no results"; "a visa program that allows foreigners to ..."
     target, target_how = target_of(trigger, source)
     if asked is not None and asked != source and (target is None or is_actor(asked)):
         target, target_how = asked, "asked"
@@ -293,6 +299,8 @@ _QUANTITY_HEADS = frozenset(
 def acts(token: Token | None) -> bool:
     """Whether a subject can be the source of an event: an actor ("thousands of Kurds" counts), a pronoun, or
     unknown (None); not an abstract thing ("the meeting yielded no results")."""
+    if token is not None and token.lower_ == "which":
+        return False  # "Medicare, which would allow ...": "which" stands for a thing
     if token is None or token.pos_ == "PRON" or is_actor(token):
         return True
     if token.lemma_.lower() in _QUANTITY_HEADS or token.like_num:
@@ -304,6 +312,16 @@ def acts(token: Token | None) -> bool:
             if pobj.dep_ == "pobj"
         )
     return False
+
+
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "phobe", "crat", "ant", "ent", "man", "woman")
+
+
+def _person_like(token: Token | None) -> bool:
+    """Whether a noun may name a person though the lexicon does not list it ("a rampant xenophobe, who has pledged
+    to ...", "the kidnappers freed ..."): a word formed like a person noun, which the lexicon's actor words need not
+    list, against a thing ("a visa program that allows ...", "the meeting yielded ...")."""
+    return token is not None and token.lower_.rstrip("s").endswith(_PERSON_SUFFIXES)
 
 
 def main_of(events: Sequence[CodedEvent]) -> CodedEvent | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from storyline.extract.events.lexicon import (
     ASPECT_WORDS,
@@ -219,3 +219,12 @@ def _read_modals(frame: Frame, token: Token) -> None:
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
             frame.governors.append(Governor("ultimatum", token))
             break
+
+
+def is_question(sentence: Span) -> bool:
+    """Whether a sentence asks rather than tells ("How many shares will be around in 1995?"): it reports nothing."""
+    for token in reversed(sentence):
+        if token.is_space or token.is_quote or token.text in {")", "]"}:
+            continue
+        return token.text.endswith("?")
+    return False

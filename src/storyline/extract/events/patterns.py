@@ -35,6 +35,8 @@ from storyline.extract.events.lexicon import (
     VERBS,
     LexiconEntry,
 )
+from storyline.extract.events.modality import is_question
+from storyline.extract.events.senses import event_sense
 
 TARGET_PREPOSITIONS: tuple[str, ...] = (
     "with", "against", "to", "on", "upon", "toward", "towards", "into", "from", "at", "for", "over", "of", "in",
@@ -131,6 +133,8 @@ def _children(token: Token, *deps: str) -> Iterator[Token]:
 def find_triggers(sentence: Span) -> list[Trigger]:
     """Every trigger in a sentence, in text order; one per clause token (the most specific pattern wins)."""
     found: dict[int, Trigger] = {}
+    if is_question(sentence):
+        return []
     aside = _in_parentheses(sentence)
     for token in sentence:
         if token.i in aside or _background(token):
@@ -227,7 +231,7 @@ def _verb_trigger(verb: Token) -> Trigger | None:
             )
     if base in LIGHT_VERBS:
         for obj in objects:
-            noun = _noun_entry(obj)
+            noun = None if is_time_word(obj) else _noun_entry(obj)  # "signed into law in March"
             if noun is not None:
                 return Trigger(noun[1], f"{base} + {noun[0]}", (verb, obj), verb, obj, "light-verb")
         if verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children):
@@ -236,19 +240,21 @@ def _verb_trigger(verb: Token) -> Trigger | None:
                 if noun is not None:
                     return Trigger(noun[1], f"{noun[0]} + {base}", (subject, verb), verb, subject, "light-verb")
     if base in VERBS and verb.pos_ == "VERB":
-        return Trigger(VERBS[base], base, (verb,), verb, None, "verb")
+        entry = event_sense(base, verb, VERBS[base])
+        return None if entry is None else Trigger(entry, base, (verb,), verb, None, "verb")
     return None
 
 
 _OBLIGATION = LexiconEntry("REQUEST", "100")
+_STATE_VERBS = frozenset({"be", "become", "remain", "seem", "stay"})
 _CONFLICT_NOUNS = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "ACCUSE"})
 
 
 def _obligation_trigger(verb: Token) -> Trigger | None:
     """A reported obligation ("Russia said Sudan must return …") is a request even when the verb is not in the
     lexicon; the reporting verb's subject is the requester."""
-    if verb.dep_ != "ccomp" or lemma(verb.head) not in REPORTING_VERBS:
-        return None
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in REPORTING_VERBS or lemma(verb) in _STATE_VERBS:
+        return None  # "Trump claims that he should be the exception": a state, not a demand
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in {"must", "should"}:
             return Trigger(_OBLIGATION, child.lower_, (child, verb), verb, None, "obligation")

@@ -1,0 +1,261 @@
+"""Word senses: a lexicon verb carries its event only with the kind of object that event takes.
+
+The lexicon codes a verb by its plain event sense, but news uses many of these verbs in other senses, and a reader
+of the coded events sees each such use as an event that did not happen:
+
+* ``release`` and ``free`` are a release (RETREAT) of people or property: "released two hostages", not "released
+  his tax returns", "recently released polls" or "the clip was released on Tuesday";
+* ``execute`` kills a person, not "executed the game plan"; ``destroy`` is an attack on something physical
+  ("destroyed the bridge", "destroyed 40 tanks"), not "destroying the reputation of this committee";
+* ``sign`` is an agreement (SUPPORT) when what is signed is one ("signed a memorandum"), not a bill or a law;
+* ``open`` gives access (RETREAT) when it opens a border, a crossing or an airspace, not a museum;
+* ``give``, ``send``, ``provide``, ``supply`` and ``deliver`` are aid when what goes is aid (money, arms, goods,
+  help, troops), not "sent a letter", "was given a sneak peek" or "provided them with paper copies"; ``help`` with
+  a complement ("helped found the movement") leaves the event to the complement; ``offer`` is a promise, not
+  "offering analysis"; ``meet`` is a meeting, not "met with opposition" or "met the deadline", and ``discuss``
+  needs someone to discuss with ("will discuss his new book" is no consultation);
+* ``recall`` withdraws an envoy, not "recalled what it was like"; ``recognize`` recognises a state or a
+  government, not "recognized the need"; ``beat`` is a beating, not "would beat Trump 46 to 40 percent";
+* ``return`` is a withdrawal of forces or a return of people or property, not "he returned to teaching";
+  ``occupy`` takes a place, not "occupied the spotlight"; ``demonstrate`` with an object or a that-clause shows;
+  ``fight`` to do something or about someone is no combat;
+* ``ask`` is a request when something is asked for ("asked the court to", "asked for help", "asked that …"),
+  not a question ("Graham asked.", "asking her, “I just …”");
+* a verbal attack ("attacked other candidates on stage for accepting donations") is an accusation.
+
+:func:`event_sense` says, for a verb trigger, which entry its sense carries here, or ``None`` for no event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.extract.events.lexicon import ACTOR_NOUNS, LexiconEntry
+
+# People who are released, freed or executed, beyond the actor words of the lexicon.
+CAPTIVE_NOUNS: frozenset[str] = frozenset(
+    {
+        "hostage", "captive", "prisoner", "detainee", "journalist", "reporter", "sailor", "crew", "national",
+        "citizen", "worker", "soldier", "pilot", "tourist", "student", "man", "woman", "child", "person",
+        "inmate", "convict", "dissident", "activist", "suspect", "fisherman", "passenger", "hostage-taker",
+    }
+)  # fmt: skip
+# Property that is released: frozen assets, seized ships, the remains of the dead.
+RELEASED_PROPERTY: frozenset[str] = frozenset(
+    {"asset", "fund", "ship", "vessel", "tanker", "aircraft", "plane", "body", "remains", "cargo", "property"}
+)
+# Physical things that can be destroyed in an attack.
+PHYSICAL_TARGETS: frozenset[str] = frozenset(
+    {
+        "building", "house", "home", "village", "town", "city", "bridge", "road", "weapon", "vehicle", "car",
+        "truck", "tank", "aircraft", "plane", "helicopter", "jet", "ship", "boat", "vessel", "base", "facility",
+        "infrastructure", "mosque", "church", "temple", "shrine", "school", "hospital", "crop", "field", "property",
+        "depot", "camp", "position", "site", "stockpile", "equipment", "plant", "factory", "pipeline", "well",
+        "office", "headquarters", "compound", "embassy", "station", "airport", "port", "launcher", "missile",
+        "drone", "statue", "monument", "tunnel", "checkpoint", "post", "bunker", "warehouse", "shop", "market",
+        "farm", "dam", "residence", "apartment", "structure", "target", "hideout", "shelter", "museum", "library",
+        "stronghold", "outpost", "barrack", "arsenal", "ammunition", "munition", "battery", "radar", "installation",
+        "convoy", "train", "bus", "hut", "dwelling", "tent", "orchard", "tower", "palace", "ministry", "court",
+    }
+)  # fmt: skip
+# Land that is occupied or returned.
+TERRITORY_NOUNS: frozenset[str] = frozenset(
+    {"territory", "land", "area", "region", "province", "capital", "square", "street", "parliament", "island"}
+)
+# Forces whose return is a withdrawal ("the troops returned to their barracks").
+FORCE_NOUNS: frozenset[str] = frozenset(
+    {"troop", "force", "soldier", "army", "fighter", "militant", "rebel", "unit", "militia", "battalion", "brigade"}
+)
+# What is signed as an agreement between parties.
+AGREEMENT_NOUNS: frozenset[str] = frozenset(
+    {
+        "agreement", "accord", "deal", "treaty", "pact", "memorandum", "declaration", "protocol", "ceasefire",
+        "cease-fire", "truce", "convention", "charter", "communique", "roadmap", "framework", "armistice",
+        "understanding", "mou", "contract", "alliance", "settlement", "partnership", "compact", "document",
+        "statement", "arrangement",
+    }
+)  # fmt: skip
+# What is opened when a border or a route is opened to others.
+OPENED_ROUTES: frozenset[str] = frozenset(
+    {
+        "border", "crossing", "checkpoint", "airspace", "road", "port", "corridor", "airport", "route", "passage",
+        "gate", "bridge", "embassy", "consulate", "frontier", "highway", "waterway", "strait", "channel",
+        "terminal", "access", "market", "door", "crossing-point", "sea", "harbour", "harbor", "pass",
+    }
+)  # fmt: skip
+# What is given, sent, provided, supplied or delivered as aid (CAMEO 07): money, arms, goods, help.
+AID_THINGS: frozenset[str] = frozenset(
+    {
+        "aid", "assistance", "support", "help", "weapon", "arm", "fund", "funding", "money", "loan", "grant",
+        "credit", "food", "shelter", "refuge", "asylum", "sanctuary", "equipment", "training", "supply", "medicine",
+        "troop", "security", "protection", "relief", "fuel", "water", "vaccine", "ammunition", "material",
+        "convoy", "shipment", "consignment", "package", "tonne", "ton", "kit", "vehicle", "tank", "aircraft",
+        "plane", "helicopter", "missile", "gun", "rifle", "drone", "dollar", "euro", "pound", "million", "billion",
+        "$", "€", "£", "grain", "flour", "rice", "wheat", "tent", "blanket", "doctor", "expert", "adviser",
+        "advisor", "instructor", "intelligence", "backing", "service", "care", "treatment", "oil", "gas",
+        "electricity", "power", "donation", "contribution", "compensation", "payment", "subsidy", "investment",
+        "ration", "meal", "drug", "vaccination", "soldier", "force", "personnel", "peacekeeper", "volunteer",
+    }
+)  # fmt: skip
+# Things given or offered that are words or looks, not aid or a promise.
+SPOKEN_NOUNS: frozenset[str] = frozenset(
+    {
+        "peek", "speech", "interview", "talk", "statement", "address", "testimony", "account", "opinion", "reason",
+        "chance", "opportunity", "example", "name", "impression", "birth", "way", "answer", "hint", "nod",
+        "signal", "credit", "thought", "consideration", "priority", "glimpse", "look", "update", "briefing",
+        "lecture", "conference", "order", "performance", "detail", "figure", "number", "estimate", "indication",
+        "explanation", "response", "reply", "analysis", "view", "comment", "insight", "perspective", "assessment",
+        "take", "evidence", "critique", "rebuttal", "prediction", "prayer", "sympathy", "word", "advice",
+        "observation", "remark", "criticism", "praise", "defense", "defence", "argument", "preview", "tour",
+        "sense", "idea", "picture", "description", "summary", "overview", "warning", "lesson", "presentation",
+        "rundown", "endorsement", "shout-out", "shoutout", "thumbs", "boost", "headache", "pause", "break",
+    }
+)  # fmt: skip
+# What one meets that is no meeting: a reaction ("met with opposition"), a goal ("met the deadline").
+MET_THINGS: frozenset[str] = frozenset(
+    {
+        "opposition", "resistance", "criticism", "skepticism", "scepticism", "approval", "disapproval", "success",
+        "failure", "reaction", "response", "silence", "derision", "ridicule", "applause", "anger", "outrage",
+        "hostility", "indifference", "expectation", "goal", "target", "deadline", "requirement", "standard",
+        "need", "demand", "criterion", "obligation", "condition", "challenge", "threshold", "quota", "fate",
+        "end", "death", "scrutiny", "suspicion", "protest", "backlash", "praise", "acclaim",
+    }
+)  # fmt: skip
+# What is asked for when "ask" is a request without a complement clause ("asked permission").
+ASKED_FOR: frozenset[str] = frozenset(
+    {
+        "help", "permission", "support", "assistance", "aid", "protection", "asylum", "forgiveness", "mercy",
+        "clemency", "pardon", "release", "intervention", "money", "fund", "extradition", "resignation", "leniency",
+        "patience", "cooperation", "favor", "favour",
+    }
+)  # fmt: skip
+
+_ACTOR_OBJECT_VERBS = frozenset({"release", "free", "execute", "receive", "recall", "recognize", "recognise"})
+_AID_VERBS = frozenset({"give", "send", "provide", "supply", "deliver"})
+# Around "beat": a vote or a game, not a beating ("Clinton would beat Trump 46 to 40 percent").
+_CONTEST_WORDS = frozenset(
+    {"percent", "point", "vote", "election", "primary", "race", "poll", "game", "match", "record", "expectation",
+     "estimate", "forecast", "odds", "deadline", "%", "rival", "challenger", "opponent", "incumbent", "nominee"}
+)  # fmt: skip
+_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "i"})
+_VERBAL_ATTACK = LexiconEntry("ACCUSE", "111")
+_WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "when", "where", "which"})
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _patients(verb: Token) -> list[Token]:
+    """What the verb acts on: its direct objects, or the subject of its passive."""
+    patients = [c for c in verb.children if c.dep_ == "dobj"]
+    if not patients:
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for patient in list(patients):
+        if patient.like_num or _lemma(patient) in {"dozen", "hundred", "thousand", "some", "all", "many", "number"}:
+            patients.extend(p for prep in patient.children if prep.lower_ == "of" for p in prep.children)
+        patients.extend(c for c in patient.children if c.dep_ == "conj")
+    return patients
+
+
+def event_sense(base: str, verb: Token, entry: LexiconEntry) -> LexiconEntry | None:
+    """The entry this use of a lexicon verb carries, or ``None`` where the verb is used in a sense that is no event."""
+    patients = _patients(verb)
+    lemmas = {_lemma(p) for p in patients}
+    people = any(_names_people(p) for p in patients)
+    if base in _ACTOR_OBJECT_VERBS:
+        if not people and not (base in {"release", "free"} and lemmas & RELEASED_PROPERTY):
+            return None
+    elif base in {"destroy", "occupy"}:
+        if (
+            not people
+            and not lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS)
+            and not any(p.pos_ == "PROPN" for p in patients)
+        ):
+            return None
+    elif base == "return":
+        if patients:
+            if not people and not lemmas & (RELEASED_PROPERTY | PHYSICAL_TARGETS | TERRITORY_NOUNS):
+                return None
+        elif not any(_lemma(s) in FORCE_NOUNS for s in _subjects(verb)):
+            return None  # "he returned to teaching", "the power returned": no withdrawal
+    elif base in _AID_VERBS:
+        given = lemmas | {_lemma(p) for prep in verb.children if prep.lower_ == "with" for p in prep.children}
+        if not given & AID_THINGS and not any(p.like_num for p in patients):
+            return None  # "sent a letter", "provided them with paper copies", "sent Nega north"
+    elif base == "help":
+        if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+            return None  # "helped found the movement": the complement carries the event, if any
+    elif base == "discuss":
+        subjects = _subjects(verb)
+        together = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
+            s.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in s.children) for s in subjects
+        )
+        if not together:
+            return None  # "Author Roger Stone will discuss his new book": no one to consult
+    elif base == "beat":
+        if any(_lemma(t) in _CONTEST_WORDS or t.like_num for t in verb.subtree if t.dep_ not in {"nsubj", "nsubjpass"}):
+            return None
+    elif base == "demonstrate":
+        if patients or any(c.dep_ == "ccomp" for c in verb.children):
+            return None  # "demonstrating that the stimulus was too small": showing, not protesting
+    elif base == "fight":
+        if any(c.dep_ == "xcomp" for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "about" for c in verb.children
+        ):
+            return None  # "still fighting to win over his party", "fighting about Obama"
+    elif base == "sign":
+        if patients and not lemmas & AGREEMENT_NOUNS:
+            return None
+    elif base == "open":
+        if not lemmas & OPENED_ROUTES:
+            return None
+    elif base == "offer":
+        if lemmas & SPOKEN_NOUNS:
+            return None
+    elif base == "meet":
+        met = patients + [p for prep in verb.children if prep.lower_ == "with" for p in prep.children]
+        if any(_lemma(m) in MET_THINGS and not any(c.dep_ in {"det", "poss"} for c in m.children) for m in met):
+            return None
+    elif base == "ask":
+        if not _asks_for_something(verb, lemmas):
+            return None
+    elif base == "attack" and any(
+        prep.lower_ == "for" and any(c.dep_ in {"pcomp", "pobj"} for c in prep.children)
+        for prep in verb.children
+        if prep.dep_ == "prep"
+    ):
+        return _VERBAL_ATTACK
+    return entry
+
+
+def _names_people(token: Token) -> bool:
+    """Whether a patient is people: a name, a personal pronoun, an actor or captive word, a number of them."""
+    word = _lemma(token)
+    return (
+        token.pos_ == "PROPN"
+        or token.lower_ in _PERSONAL_PRONOUNS
+        or word in ACTOR_NOUNS
+        or word in CAPTIVE_NOUNS
+        or token.like_num
+    )
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or its head's for a conjoined or open-complement verb."""
+    for clause in (verb, verb.head):
+        found = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if found or verb.dep_ not in {"conj", "xcomp"}:
+            return found
+    return []
+
+
+def _asks_for_something(verb: Token, lemmas: set[str]) -> bool:
+    """Whether "ask" requests something: an action ("asked X to …", "asked that …"), a thing ("asked for help",
+    "asked permission"); not a question ("asked whether …", "Graham asked.")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ == "for"):
+            return True
+        if child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return True
+    return bool(lemmas & ASKED_FOR)
