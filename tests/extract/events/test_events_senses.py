@@ -37,6 +37,7 @@ def events_of(sentence: str) -> list[tuple[str, str]]:
         ("When Nega helped found the movement in 2008, the year he returned to teaching, he was 50.", "RETREAT"),
         ("Obama economic adviser Christina Romer was sidelined after demonstrating that the stimulus was small.",
          "PROTEST"),
+        ("A Quinnipiac poll found that Clinton would beat Trump 46 to 40 percent in a general election.", "ASSAULT"),
         ("And so, committed Democrats have been fighting about Obama ever since he entered office.", "ASSAULT"),
         ("While Warren, Biden and Obama have occupied the spotlight, other backers have campaigned.", "COERCE"),
     ],
@@ -62,6 +63,8 @@ def test_a_verb_in_a_sense_that_is_no_event_codes_none(sentence: str, plover: st
         ("The troops returned to their barracks after the talks.", "RETREAT"),
         ("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "PROTEST"),
         ("Israeli troops occupied the town of Jenin.", "COERCE"),
+        ("Three men were beaten by the police outside the station.", "ASSAULT"),
+        ("Police beat 20 protesters in the square.", "ASSAULT"),
     ],
 )  # fmt: skip
 def test_the_same_verbs_in_their_event_sense_still_code(sentence: str, plover: str) -> None:

@@ -321,7 +321,10 @@ def _person_like(token: Token | None) -> bool:
     """Whether a noun may name a person though the lexicon does not list it ("a rampant xenophobe, who has pledged
     to ...", "the kidnappers freed ..."): a word formed like a person noun, which the lexicon's actor words need not
     list, against a thing ("a visa program that allows ...", "the meeting yielded ...")."""
-    return token is not None and token.lower_.rstrip("s").endswith(_PERSON_SUFFIXES)
+    if token is None:
+        return False
+    word = token.lower_.rstrip("s")
+    return word.endswith(_PERSON_SUFFIXES) and not word.endswith(("ment", "cent"))  # "an agreement that ..."
 
 
 def main_of(events: Sequence[CodedEvent]) -> CodedEvent | None:

@@ -139,7 +139,6 @@ _CONTEST_WORDS = frozenset(
 )  # fmt: skip
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "i"})
 _VERBAL_ATTACK = LexiconEntry("ACCUSE", "111")
-_WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "when", "where", "which"})
 
 
 def _lemma(token: Token) -> str:
@@ -194,8 +193,8 @@ def event_sense(base: str, verb: Token, entry: LexiconEntry) -> LexiconEntry | N
         if not together:
             return None  # "Author Roger Stone will discuss his new book": no one to consult
     elif base == "beat":
-        if any(_lemma(t) in _CONTEST_WORDS or t.like_num for t in verb.subtree if t.dep_ not in {"nsubj", "nsubjpass"}):
-            return None
+        if any(_lemma(t) in _CONTEST_WORDS for child in verb.children if child.dep_ != "nsubj" for t in child.subtree):
+            return None  # "would beat Trump 46 to 40 percent", not "police beat 20 protesters"
     elif base == "demonstrate":
         if patients or any(c.dep_ == "ccomp" for c in verb.children):
             return None  # "demonstrating that the stimulus was too small": showing, not protesting
