@@ -240,7 +240,7 @@ def _verb_trigger(verb: Token) -> Trigger | None:
                 if noun is not None:
                     return Trigger(noun[1], f"{noun[0]} + {base}", (subject, verb), verb, subject, "light-verb")
     if base in VERBS and verb.pos_ == "VERB":
-        entry = event_sense(base, verb, VERBS[base])
+        entry = event_sense(base, verb, VERBS[base], lambda clause: subject_of(clause)[0])
         return None if entry is None else Trigger(entry, base, (verb,), verb, None, "verb")
     return None
 

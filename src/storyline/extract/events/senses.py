@@ -28,6 +28,8 @@ of the coded events sees each such use as an event that did not happen:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from storyline.extract.events.lexicon import ACTOR_NOUNS, LexiconEntry
@@ -157,8 +159,19 @@ def _patients(verb: Token) -> list[Token]:
     return patients
 
 
-def event_sense(base: str, verb: Token, entry: LexiconEntry) -> LexiconEntry | None:
-    """The entry this use of a lexicon verb carries, or ``None`` where the verb is used in a sense that is no event."""
+_RULED_VERBS = _ACTOR_OBJECT_VERBS | _AID_VERBS | {
+    "destroy", "occupy", "return", "help", "discuss", "beat", "demonstrate", "fight", "sign", "open", "offer",
+    "meet", "ask", "attack",
+}  # fmt: skip
+
+
+def event_sense(
+    base: str, verb: Token, entry: LexiconEntry, subject_of: Callable[[Token], Token | None]
+) -> LexiconEntry | None:
+    """The entry this use of a lexicon verb carries, or ``None`` where the verb is used in a sense that is no event
+    (``subject_of``: the one who acts in a verb's clause, from the event patterns)."""
+    if base not in _RULED_VERBS:
+        return entry
     patients = _patients(verb)
     lemmas = {_lemma(p) for p in patients}
     people = any(_names_people(p) for p in patients)
@@ -176,7 +189,7 @@ def event_sense(base: str, verb: Token, entry: LexiconEntry) -> LexiconEntry | N
         if patients:
             if not people and not lemmas & (RELEASED_PROPERTY | PHYSICAL_TARGETS | TERRITORY_NOUNS):
                 return None
-        elif not any(_lemma(s) in FORCE_NOUNS for s in _subjects(verb)):
+        elif (subject := subject_of(verb)) is None or _lemma(subject) not in FORCE_NOUNS:
             return None  # "he returned to teaching", "the power returned": no withdrawal
     elif base in _AID_VERBS:
         given = lemmas | {_lemma(p) for prep in verb.children if prep.lower_ == "with" for p in prep.children}
@@ -186,9 +199,9 @@ def event_sense(base: str, verb: Token, entry: LexiconEntry) -> LexiconEntry | N
         if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
             return None  # "helped found the movement": the complement carries the event, if any
     elif base == "discuss":
-        subjects = _subjects(verb)
-        together = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
-            s.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in s.children) for s in subjects
+        subject = subject_of(verb)
+        together = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or (
+            subject is not None and (subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children))
         )
         if not together:
             return None  # "Author Roger Stone will discuss his new book": no one to consult
@@ -238,15 +251,6 @@ def _names_people(token: Token) -> bool:
         or word in CAPTIVE_NOUNS
         or token.like_num
     )
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, or its head's for a conjoined or open-complement verb."""
-    for clause in (verb, verb.head):
-        found = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if found or verb.dep_ not in {"conj", "xcomp"}:
-            return found
-    return []
 
 
 def _asks_for_something(verb: Token, lemmas: set[str]) -> bool:
