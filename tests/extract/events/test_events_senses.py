@@ -40,6 +40,43 @@ def events_of(sentence: str) -> list[tuple[str, str]]:
         ("A Quinnipiac poll found that Clinton would beat Trump 46 to 40 percent in a general election.", "ASSAULT"),
         ("And so, committed Democrats have been fighting about Obama ever since he entered office.", "ASSAULT"),
         ("While Warren, Biden and Obama have occupied the spotlight, other backers have campaigned.", "COERCE"),
+        # The ninth session's round: PolNeAR training articles (every 50th from the 19th, 7th and 31st).
+        ("They are largely banking on winning their delegate-rich home states in upcoming contests.", "COERCE"),
+        ("We're going to have to beat Donald Trump at the ballot box.", "ASSAULT"),
+        ("Clinton struggled to beat back the Sanders challenge among average voters.", "ASSAULT"),
+        ("The reality TV star is painting Republicans into a demographic corner that could threaten their viability.",
+         "THREATEN"),
+        ("He's trying to appeal to a sense of displacement, a sense of being left out.", "REQUEST"),
+        ("In reality, it yielded a couple of floor votes easily parried by the GOP.", "CONCEDE"),
+        ("“Certainly, this was a way to set us apart from Bernie Sanders,” he conceded.", "CONCEDE"),
+        ("This is the unique event that allows him to share some laughs about the political process.", "CONCEDE"),
+        ("But he and election-law experts agree it will be difficult to win the majority of justices.", "AGREE"),
+        ("Several prominent GOP elders agreed that Trump needs to deliver a speech.", "AGREE"),
+        ("Mr. Manafort said he agreed with Mr. Cruz.", "AGREE"),
+        ("Sanders rallied young people with his calls to end the rigged economy.", "PROTEST"),
+        ("The only hitch in Clinton's plans to rally this vital Democratic constituency is clear.", "THREATEN"),
+        ("Sanders had breakfast with Al Sharpton, a civil rights activist who hosts an MSNBC show.", "CONSULT"),
+        ("Proponents urged a raise to where it stood in 1975, when the Ford administration undertook the last major "
+         "expansion of overtime eligibility.", "AGREE"),
+        ("It will feel like you're out there in the job market, as opposed to this weird training position.", "REJECT"),
+        ("A six-year trend of declining federal budget deficits will end this year.", "REJECT"),
+        ("A projection by the consulting firm Oxford Economics predicted a disproportionate number.", "CONSULT"),
+        ("He thinks she would have been committed to the issue anyway.", "AGREE"),
+        ("The man didn't accept anyone's comfort, but he didn't leave.", "AGREE"),
+        ("The lower-court judges are disallowing in some states what is accepted practice in others.", "AGREE"),
+        ("The Senate repudiates both administrations, which gave huge power to Education secretaries.", "AID"),
+        ("Trump never missed a chance to remind the audience he was the only candidate self-funding his campaign.",
+         "AID"),
+        ("Clinton's team was all too happy to seize on Ryan's comments.", "COERCE"),
+        ("Florida Sen. Marco Rubio suspended his campaign after losing his home-state primary.", "SANCTION"),
+        ("The speech struck a chord with voters.", "PROTEST"),
+        ("His endorsements will carry a great deal of weight.", "AGREE"),
+        ("The plan is lifted almost whole cloth from a paper published shortly before.", "CONCEDE"),
+        ("Female troops preferred Clinton 51 percent to 24 percent, while male troops backed Trump, 57 percent to 22.",
+         "SUPPORT"),
+        ("The IMF had warned that the Brexit vote could depress growth in Britain for years.", "THREATEN"),
+        ("This was exactly the sort of demographic change the party warned about in its 2013 report.", "THREATEN"),
+        ("Murphy's floor speech wasn't a solo effort, but he offered the emotional high point of the night.", "AGREE"),
     ],
 )  # fmt: skip
 def test_a_verb_in_a_sense_that_is_no_event_codes_none(sentence: str, plover: str) -> None:
@@ -65,6 +102,29 @@ def test_a_verb_in_a_sense_that_is_no_event_codes_none(sentence: str, plover: st
         ("Israeli troops occupied the town of Jenin.", "COERCE"),
         ("Three men were beaten by the police outside the station.", "ASSAULT"),
         ("Police beat 20 protesters in the square.", "ASSAULT"),
+        ("Israeli jets struck targets in Gaza on Tuesday.", "ASSAULT"),
+        ("Rockets struck the city of Ashkelon overnight.", "ASSAULT"),
+        ("Thousands of teachers went on strike over pay.", "PROTEST"),
+        ("Thousands of workers struck on Monday over pay.", "PROTEST"),
+        ("Iran accepted the UN resolution ending the war.", "AGREE"),
+        ("The government accepted 500 refugees from Syria.", "AGREE"),
+        ("Pakistan hosted the Afghan delegation in Islamabad.", "CONSULT"),
+        ("The minister appealed to the rebels to lay down their arms.", "REQUEST"),
+        ("Protesters rallied outside parliament on Friday.", "PROTEST"),
+        ("The Taliban yielded control of the district to government forces.", "CONCEDE"),
+        ("The government conceded to the demands of the protesters.", "CONCEDE"),
+        ("Russia committed troops to the operation.", "AGREE"),
+        ("The government agreed with the rebels on a ceasefire.", "AGREE"),
+        ("On September 17, Tajik President Emomali Rahmon agreed with Pakistani Prime Minister Imran Khan to boost "
+         "negotiations in Dushanbe between the Taliban and Afghan Tajiks.", "AGREE"),
+        ("Three-quarters of the NEA's executive board voted to endorse Clinton, Eskelsen Garcia said.", "SUPPORT"),
+        ("The Taliban seized the city of Kunduz.", "COERCE"),
+        ("The United States suspended military aid to Pakistan.", "SANCTION"),
+        ("Israel is opposed to French mediation in peace negotiations with Syria.", "REJECT"),
+        ("Nazary told AFP that the Taliban were offering the NRF control of ministries and embassies.", "AGREE"),
+        ("Cairo's security chief has warned that police will no longer tolerate rallies by the Kifaya group.",
+         "THREATEN"),
+        ("The video showed Chicago police officer Jason Van Dyke shooting McDonald.", "ASSAULT"),
     ],
 )  # fmt: skip
 def test_the_same_verbs_in_their_event_sense_still_code(sentence: str, plover: str) -> None:
@@ -82,3 +142,15 @@ def test_a_verbal_attack_is_an_accusation() -> None:
 def test_a_relative_clause_on_a_person_word_keeps_its_event() -> None:
     sentence = "Trump is a rampant xenophobe, who has repeatedly pledged to ban all Muslims from entering the country."
     assert "THREATEN" in {category for category, _ in events_of(sentence)}
+
+
+def test_a_retort_in_words_is_an_accusation_and_return_fire_is_not() -> None:
+    retort = "Forbes shot back in an article stating that New York was the billionaire capital."
+    assert ("ACCUSE", "shot") in events_of(retort)
+    assert "ASSAULT" in {category for category, _ in events_of("Police shot back at the gunmen.")}
+
+
+def test_an_attack_the_clause_happens_after_takes_no_source_from_it() -> None:
+    doc = load_parser()("Donald Trump tweeted Sunday after a lone-wolf attack on an Orlando nightclub.")
+    [event] = [e for s in doc.sents for e in code_sentence(s) if e.plover == "ASSAULT"]
+    assert event.source is None, event.explanation

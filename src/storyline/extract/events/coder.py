@@ -24,6 +24,7 @@ from storyline.extract.events.cameo import INTENT_CAMEO
 from storyline.extract.events.lexicon import COOPERATIVE
 from storyline.extract.events.modality import Frame, Governor, read_frame, same_block
 from storyline.extract.events.patterns import (
+    TEMPORAL_PREPOSITIONS,
     Trigger,
     find_triggers,
     is_actor,
@@ -179,6 +180,9 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
         target, target_how = None, "none"
     if source is not None and not same_block(source, trigger.clause):
         source, source_how = None, "none"
+    if source is None and target is None and trigger.pattern == "verb" and trigger.clause.tag_ == "VBG":
+        if plover not in _FORCE:  # "20 minutes later shooting occurred" is kept: violence, even with no one named
+            return None  # "the only candidate self-funding his campaign", "Allowing another era …": no one acts
     place = location_of(trigger)
     confidence = {"verb": 0.8, "phrasal": 0.85, "object-sense": 0.85, "light-verb": 0.8}.get(trigger.pattern, 0.6)
     confidence -= 0.1 * (source is None) + 0.05 * (target is None) + 0.1 * hypothetical
@@ -261,6 +265,8 @@ def _noun_source(noun: Token) -> tuple[Token | None, str]:
         if child.dep_ == "poss" and not child.like_num and child.lower_ not in {"sunday", "monday"}:
             return child, "poss"
     head = noun.head
+    if head.dep_ == "prep" and head.lower_ in TEMPORAL_PREPOSITIONS:
+        return None, "none"  # "Trump tweeted Sunday after an attack on …": the clause's subject did not attack
     while head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
     if head.pos_ in {"VERB", "AUX"}:
@@ -292,8 +298,11 @@ def _between(noun: Token) -> bool:
 
 
 _QUANTITY_HEADS = frozenset(
-    {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "member", "some", "many", "all"}
-)
+    {
+        "thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "member", "some", "many",
+        "all", "half", "third", "quarter", "three-quarters", "two-thirds",
+    }
+)  # fmt: skip
 
 
 def acts(token: Token | None) -> bool:
@@ -305,7 +314,7 @@ def acts(token: Token | None) -> bool:
         return True
     if token.lemma_.lower() in _QUANTITY_HEADS or token.like_num:
         return any(
-            is_actor(pobj)
+            is_actor(pobj) or _person_like(pobj)  # "thousands of teachers"
             for prep in token.children
             if prep.dep_ == "prep" and prep.lower_ == "of"
             for pobj in prep.children
@@ -315,6 +324,19 @@ def acts(token: Token | None) -> bool:
 
 
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "phobe", "crat", "ant", "ent", "man", "woman")
+# Common things formed like person nouns: "a demographic corner that could threaten …", "the event that allows …".
+_THINGS_LIKE_PERSONS = frozenset(
+    {
+        "corner", "number", "power", "water", "order", "letter", "paper", "border", "matter", "center", "centre",
+        "chapter", "quarter", "disaster", "character", "computer", "register", "theater", "theatre", "winter",
+        "summer", "weather", "answer", "shelter", "cancer", "factor", "sector", "error", "floor", "door", "motor",
+        "labor", "labour", "behavior", "behaviour", "rumor", "event", "incident", "accident", "content", "component",
+        "current", "extent", "intent", "plant", "grant", "restaurant", "variant", "fee", "tree", "degree",
+        "guarantee", "meter", "filter", "barrier", "layer", "tower", "cluster", "charter", "banner", "river",
+        "poster", "trailer", "tumor", "tumour", "color", "colour", "mirror", "vector", "flavor", "honor",
+        "honour", "favor", "favour", "humor", "humour",
+    }
+)  # fmt: skip
 
 
 def _person_like(token: Token | None) -> bool:
@@ -324,6 +346,8 @@ def _person_like(token: Token | None) -> bool:
     if token is None:
         return False
     word = token.lower_.rstrip("s")
+    if word in _THINGS_LIKE_PERSONS or token.lemma_.lower() in _THINGS_LIKE_PERSONS:
+        return False
     return word.endswith(_PERSON_SUFFIXES) and not word.endswith(("ment", "cent"))  # "an agreement that ..."
 
 

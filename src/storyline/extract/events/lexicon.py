@@ -425,6 +425,7 @@ OBJECT_SENSES: dict[tuple[str, str], LexiconEntry] = {
     ("lift", "emergency"): LexiconEntry("CONCEDE", "0814"),
     ("lift", "ban"): LexiconEntry("CONCEDE", "0812"),
     ("open", "border"): LexiconEntry("RETREAT", "086", "access"),
+    ("go", "strike"): LexiconEntry("PROTEST", "143", "boycott"),  # "went on strike over pay"
     ("withdraw", "inspector"): LexiconEntry("SANCTION", "1662", "expel"),
     ("withdraw", "ambassador"): LexiconEntry("SANCTION", "161", "withdraw"),
     ("halt", "aid"): LexiconEntry("SANCTION", "162", "discontinue"),

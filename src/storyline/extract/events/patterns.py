@@ -50,10 +50,8 @@ _TIME_WORDS: frozenset[str] = frozenset(
         "yesterday", "tomorrow", "week", "weekend", "month", "year", "day", "night", "morning", "evening",
     }
 )  # fmt: skip
-_TEMPORAL_PREPOSITIONS = frozenset({"during", "after", "before", "since", "until", "throughout", "amid", "following"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+TEMPORAL_PREPOSITIONS = frozenset({"during", "after", "before", "since", "until", "throughout", "amid", "following"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-_SPAN_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "mark", "case", "prep:time"})
 
 
 _KNOWN_VERBS = frozenset(VERBS) | LIGHT_VERBS | {verb for verb, _ in PHRASAL_VERBS} | {v for v, _ in OBJECT_SENSES}
@@ -80,10 +78,10 @@ def verb_keys(token: Token) -> list[str]:
     e.g. "staged" lemmatised as "stag")."""
     keys = [lemma(token)]
     word = token.lower_
-    if token.tag_ in {"VBD", "VBN"} and word.endswith("ed"):
-        keys += [word[:-1], word[:-2], word[:-3]]
-    elif token.tag_ == "VBG" and word.endswith("ing"):
-        keys += [word[:-3] + "e", word[:-3], word[:-4]]
+    if token.tag_ in {"VBD", "VBN"} and word.endswith("ed"):  # a doubled consonant: "planned", not "banked"
+        keys += [word[:-1], word[:-2]] + [word[:-3]] * (len(word) > 4 and word[-3] == word[-4])
+    elif token.tag_ == "VBG" and word.endswith("ing"):  # "planning", not "banking" as "ban"
+        keys += [word[:-3] + "e", word[:-3]] + [word[:-4]] * (len(word) > 5 and word[-4] == word[-5])
     elif token.tag_ == "VBZ" and word.endswith("s"):
         keys += [word[:-1], word[:-2]]
     return keys
@@ -154,8 +152,9 @@ def find_triggers(sentence: Span) -> list[Trigger]:
 def _background(token: Token) -> bool:
     """Words that do not report an event of their own: a reduced passive relative ("the Taliban (outlawed in
     Russia)", "weapons seized last year"), a sentence-initial participle ("Given …", "Speaking on condition …"), an
-    imperative ("press Ctrl + Enter to send …"). Asides in parentheses are left out by :func:`find_triggers`."""
-    if token.dep_ == "acl" and token.tag_ == "VBN":
+    imperative ("press Ctrl + Enter to send …"), a participle used as an adjective ("declining deficits", "the
+    consulting firm", "a rallying cry"). Asides in parentheses are left out by :func:`find_triggers`."""
+    if (token.dep_ == "acl" and token.tag_ == "VBN") or token.dep_ == "amod":
         return True
     if token.tag_ in {"VBN", "VBG"} and token.dep_ != "ROOT" and _starts_line(token):
         return True
@@ -199,6 +198,8 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _noun_entry(noun: Token) -> tuple[str, LexiconEntry] | None:
+    if lemma(noun) == "deal" and any(c.lower_ in {"great", "good"} for c in noun.children):
+        return None  # "will carry a great deal of weight": an amount
     for modifier in _children(noun, "compound", "amod"):
         key = f"{modifier.lower_} {lemma(noun)}"
         if key in NOUNS:
@@ -463,7 +464,7 @@ def _actor_in_clause(head: Token, source: Token | None, noun: Token | None, dept
                     continue
                 if child.dep_ == "relcl" and not _infinitival(child):
                     continue
-                if child.dep_ == "prep" and child.lower_ in _TEMPORAL_PREPOSITIONS:
+                if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPOSITIONS:
                     continue
                 if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
                     continue

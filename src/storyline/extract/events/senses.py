@@ -32,7 +32,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from storyline.extract.events.lexicon import ACTOR_NOUNS, LexiconEntry
+from storyline.extract.events.lexicon import ACTOR_NOUNS, PROPOSAL_NOUNS, LexiconEntry
 
 # People who are released, freed or executed, beyond the actor words of the lexicon.
 CAPTIVE_NOUNS: frozenset[str] = frozenset(
@@ -95,7 +95,7 @@ AID_THINGS: frozenset[str] = frozenset(
         "plane", "helicopter", "missile", "gun", "rifle", "drone", "dollar", "euro", "pound", "million", "billion",
         "$", "€", "£", "grain", "flour", "rice", "wheat", "tent", "blanket", "doctor", "expert", "adviser",
         "advisor", "instructor", "intelligence", "backing", "service", "care", "treatment", "oil", "gas",
-        "electricity", "power", "donation", "contribution", "compensation", "payment", "subsidy", "investment",
+        "electricity", "donation", "contribution", "compensation", "payment", "subsidy", "investment",
         "ration", "meal", "drug", "vaccination", "soldier", "force", "personnel", "peacekeeper", "volunteer",
     }
 )  # fmt: skip
@@ -132,12 +132,65 @@ ASKED_FOR: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+# What is accepted in an agreement: an offer, a plan, terms, a result, people let in; not "accepting death".
+ACCEPTED_THINGS: frozenset[str] = (
+    PROPOSAL_NOUNS
+    | AGREEMENT_NOUNS
+    | {
+        "term", "condition", "resignation", "result", "outcome", "verdict", "ruling", "apology", "nomination",
+        "credential", "aid", "assistance", "help", "compromise", "surrender", "mandate", "extension", "refugee",
+        "migrant", "asylum-seeker", "deployment", "presence", "jurisdiction", "authority", "recommendation",
+    }
+)  # fmt: skip
+# What is hosted that is no visit or meeting: a show, a party, a game.
+HOSTED_SHOWS: frozenset[str] = frozenset(
+    {"show", "program", "programme", "podcast", "series", "radio", "broadcast", "fundraiser", "party", "game",
+     "tournament", "contest", "festival", "concert", "olympics", "cup", "championship", "website", "blog"}
+)  # fmt: skip
+# What is yielded in a concession: ground, land, power; not "yielded a couple of floor votes".
+YIELDED_THINGS: frozenset[str] = TERRITORY_NOUNS | {"ground", "power", "control", "position", "seat", "city", "town"}
+_STATE_LEMMAS = frozenset({"be", "seem", "remain", "appear", "look", "become", "feel", "need"})
+# Where a retort is made: "fired back with a snarky statement", "shot back in an article".
+_RETORT_MEDIA = SPOKEN_NOUNS | {
+    "article", "tweet", "post", "op-ed", "letter", "column", "editorial", "email", "e-mail", "blog", "video", "ad",
+    "advertisement", "message", "release", "interview", "appearance",
+}  # fmt: skip
+# What a campaign suspends: its own run, not aid or talks.
+_CAMPAIGNS = frozenset({"campaign", "bid", "candidacy", "run"})
+# What is lifted in an easing: a restriction; not "the plan is lifted almost whole cloth from a paper".
+LIFTED_RESTRICTIONS: frozenset[str] = frozenset(
+    {
+        "restriction", "limit", "cap", "moratorium", "freeze", "siege", "suspension", "order", "rule", "requirement",
+        "veto", "tariff", "quota", "control", "measure", "lockdown", "closure", "state", "law", "immunity",
+        "boycott", "ban", "curfew", "embargo", "sanction", "blockade", "emergency", "prohibition", "barrier",
+        "checkpoint", "roadblock", "restraint", "condition", "penalty", "travel", "visa", "regulation",
+    }
+)  # fmt: skip
+# What is offered in a promise or a proposal, beside aid and proposals: "offered talks", "offered amnesty".
+OFFERED_THINGS: frozenset[str] = (
+    AID_THINGS
+    | PROPOSAL_NOUNS
+    | AGREEMENT_NOUNS
+    | {
+        "talk", "negotiation", "dialogue", "amnesty", "concession", "incentive", "reward", "resignation", "apology",
+        "condolence", "mediation", "compromise", "guarantee", "assurance", "post", "job", "position", "seat",
+        "pardon", "immunity", "safe", "passage", "exchange", "swap", "hostage", "prisoner", "access", "land",
+        "territory", "cooperation", "partnership", "alliance", "membership", "role", "ministry", "portfolio",
+        "control", "power", "share", "stake", "autonomy", "say", "branch", "hand",
+    }
+)  # fmt: skip
+# Stance verbs read off a poll ("male troops backed Trump, 57 percent to 22 percent"): opinions, not events.
+_STANCE_VERBS = frozenset({"support", "back", "oppose", "favor", "favour", "prefer", "endorse", "approve", "reject"})
+_POLL_WORDS = frozenset({"percent", "%", "poll", "polls", "survey", "surveys", "respondents", "pollster"})
+_AGREEMENT_STRUCK = LexiconEntry("SUPPORT", "057")
+_STRIKE_ATTACK = LexiconEntry("ASSAULT", "190")
 _ACTOR_OBJECT_VERBS = frozenset({"release", "free", "execute", "receive", "recall", "recognize", "recognise"})
 _AID_VERBS = frozenset({"give", "send", "provide", "supply", "deliver"})
 # Around "beat": a vote or a game, not a beating ("Clinton would beat Trump 46 to 40 percent").
 _CONTEST_WORDS = frozenset(
     {"percent", "point", "vote", "election", "primary", "race", "poll", "game", "match", "record", "expectation",
-     "estimate", "forecast", "odds", "deadline", "%", "rival", "challenger", "opponent", "incumbent", "nominee"}
+     "estimate", "forecast", "odds", "deadline", "%", "rival", "challenger", "opponent", "incumbent", "nominee",
+     "ballot", "matchup", "challenge", "contest", "caucus", "nomination", "margin", "polling"}
 )  # fmt: skip
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "i"})
 _VERBAL_ATTACK = LexiconEntry("ACCUSE", "111")
@@ -161,7 +214,9 @@ def _patients(verb: Token) -> list[Token]:
 
 _RULED_VERBS = _ACTOR_OBJECT_VERBS | _AID_VERBS | {
     "destroy", "occupy", "return", "help", "discuss", "beat", "demonstrate", "fight", "sign", "open", "offer",
-    "meet", "ask", "attack",
+    "meet", "ask", "attack", "accept", "agree", "appeal", "yield", "concede", "rally", "host", "undertake", "commit",
+    "oppose", "shoot", "fire", "seize", "suspend", "strike", "lift", "warn", "support", "back", "favor", "favour",
+    "prefer", "endorse", "approve", "reject",
 }  # fmt: skip
 
 
@@ -172,6 +227,8 @@ def event_sense(
     (``subject_of``: the one who acts in a verb's clause, from the event patterns)."""
     if base not in _RULED_VERBS:
         return entry
+    if base in _STANCE_VERBS and any(t.lower_ in _POLL_WORDS for t in verb.sent):
+        return None  # "Americans overwhelmingly oppose cutting off funds, a poll found"
     patients = _patients(verb)
     lemmas = {_lemma(p) for p in patients}
     people = any(_names_people(p) for p in patients)
@@ -223,8 +280,16 @@ def event_sense(
         if not lemmas & OPENED_ROUTES:
             return None
     elif base == "offer":
-        if lemmas & SPOKEN_NOUNS:
-            return None
+        if lemmas & SPOKEN_NOUNS or (
+            patients and not lemmas & OFFERED_THINGS and not any(c.dep_ == "xcomp" for c in verb.children)
+        ):
+            return None  # "offering analysis", "offered the emotional high point"; not "offered its troops"
+    elif base == "warn":
+        said = [c for c in verb.children if c.dep_ == "ccomp"]
+        if said and not any(_names_people(s) for c in said for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}):
+            return None  # "doctors warned that the virus could reach the mainland": a danger foretold, no threat
+        if not said and not patients and any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children):
+            return None  # "the sort of change the party warned about"
     elif base == "meet":
         met = patients + [p for prep in verb.children if prep.lower_ == "with" for p in prep.children]
         if any(_lemma(m) in MET_THINGS and not any(c.dep_ in {"det", "poss"} for c in m.children) for m in met):
@@ -232,6 +297,62 @@ def event_sense(
     elif base == "ask":
         if not _asks_for_something(verb, lemmas):
             return None
+    elif base == "accept":
+        if patients and not people and not lemmas & ACCEPTED_THINGS:
+            return None  # "accepting death", "what is accepted practice"; not "accepted the offer"
+    elif base == "agree":
+        if any(c.dep_ == "ccomp" and _lemma(c) in _STATE_LEMMAS for c in verb.children):
+            return None  # "almost everyone agrees NCLB was a flawed law": an opinion shared, not an agreement
+        if _agrees_with_someone_only(verb):
+            return None  # "Mr. Manafort said he agreed with Mr. Cruz": the same opinion
+    elif base == "appeal":
+        to = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to" for p in prep.children]
+        if to and not any(_names_people(p) for p in to) and not any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "trying to appeal to a sense of displacement": attracting, not asking
+    elif base == "yield":
+        if patients and not people and not lemmas & YIELDED_THINGS:
+            return None  # "it yielded a couple of floor votes": produced, not conceded
+    elif base == "concede":
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            return None  # "“…,” he conceded": an admission, not a concession
+    elif base == "rally":
+        if patients or any(c.dep_ == "prep" and c.lower_ in {"behind", "around"} for c in verb.children):
+            return None  # "rallied young people", "rally behind Clinton": support gathered, not a protest
+    elif base == "host":
+        if lemmas & HOSTED_SHOWS:
+            return None  # "an activist who hosts an MSNBC show"
+    elif base == "undertake":
+        if patients:
+            return None  # "undertook the last major expansion": carried out, not a promise
+    elif base == "commit":
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+        if passive and not any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "she would have been committed to the issue": devoted, not a commitment
+    elif base == "oppose":
+        doc = verb.doc
+        if verb.i > 0 and doc[verb.i - 1].lower_ == "as" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
+            return None  # "as opposed to": a contrast
+    elif base in {"shoot", "fire"}:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "in"}]
+        if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children) and any(
+            _lemma(p) in _RETORT_MEDIA for prep in preps for p in prep.children
+        ):
+            return _VERBAL_ATTACK  # "Trump fired back with a snarky statement"; not "police shot back at the gunmen"
+    elif base == "lift":
+        if patients and not lemmas & LIFTED_RESTRICTIONS:
+            return None  # "the plan is lifted whole cloth from a paper", "lifted the trophy"
+    elif base == "seize":
+        if any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in verb.children):
+            return None  # "was all too happy to seize on Ryan's comments": made use of
+    elif base == "suspend":
+        if lemmas & _CAMPAIGNS:
+            return None  # "Cruz, after suspending his campaign": he left the race
+    elif base == "strike" and patients:
+        if lemmas & AGREEMENT_NOUNS:
+            return _AGREEMENT_STRUCK  # "striking deals"
+        if people or lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS) or any(p.pos_ == "PROPN" for p in patients):
+            return _STRIKE_ATTACK  # "missiles struck the base"
+        return None  # "struck a chord", "strike a balance": no walk-out
     elif base == "attack" and any(
         prep.lower_ == "for" and any(c.dep_ in {"pcomp", "pobj"} for c in prep.children)
         for prep in verb.children
@@ -251,6 +372,27 @@ def _names_people(token: Token) -> bool:
         or word in CAPTIVE_NOUNS
         or token.like_num
     )
+
+
+def _agrees_with_someone_only(verb: Token) -> bool:
+    """Whether "agree" has only a partner ("agreed with Mr. Cruz", "agreed with Trump on the issue"): nothing agreed
+    to ("agreed with the rebels to …", "agreed with Kabul on a ceasefire")."""
+    partners = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if not partners or any(c.dep_ in {"xcomp", "ccomp", "dobj"} or _infinitive(c) for c in verb.children):
+        return False  # "agreed with Imran Khan to boost negotiations" (the parser may hang it as an adverbial)
+    heads = [verb] + [p for prep in partners for p in prep.children]  # "with the rebels on a ceasefire"
+    agreed_on = [
+        p
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "to", "upon"}
+        for p in prep.children
+    ]
+    return not any(_lemma(p) in AGREEMENT_NOUNS | PROPOSAL_NOUNS or p.pos_ == "VERB" for p in agreed_on)
+
+
+def _infinitive(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _asks_for_something(verb: Token, lemmas: set[str]) -> bool:
