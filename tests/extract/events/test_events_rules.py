@@ -73,6 +73,14 @@ def test_negation_and_condition_are_flagged() -> None:
     assert conditional.plover == "ASSAULT" and conditional.hypothetical
 
 
+def test_an_event_anywhere_inside_a_condition_is_hypothetical() -> None:
+    sentence = "If you want somebody who is going to beat the rebels, vote for him."
+    events = find_events(sentence, load_parser()(sentence), (), ())
+    assert events and all(e.hypothetical for e in events if "beat" in e.trigger.text)
+    main = code("If the talks fail, the army will attack the village.")
+    assert main.plover in {"ASSAULT", "THREATEN"} and not main.hypothetical, main.explanation
+
+
 def test_a_reported_event_names_its_reporter() -> None:
     event = code("Troops shelled the town overnight, a local official said.")
     assert event.plover == "ASSAULT" and event.reported_by == "a local official"

@@ -150,6 +150,32 @@ def test_a_retort_in_words_is_an_accusation_and_return_fire_is_not() -> None:
     assert "ASSAULT" in {category for category, _ in events_of("Police shot back at the gunmen.")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cosby is attacked in the media while Bill Clinton is praised.",
+        "Sanders attacked Clinton in a speech on Tuesday, calling her weak.",
+        "Sanders attacked Clinton, calling her the most ignorant candidate in our history.",
+        "In an incendiary press conference, Trump launched a pre-emptive attack against Obama, calling him ignorant.",
+    ],
+)
+def test_an_attack_in_words_is_an_accusation(sentence: str) -> None:
+    categories = {category for category, _ in events_of(sentence)}
+    assert "ACCUSE" in categories and "ASSAULT" not in categories, events_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels attacked the army base in Kunduz, saying it was a legitimate target.",
+        "The rebels launched an attack on the base, killing ten soldiers.",
+        "Rebels attacked government positions during the night.",
+    ],
+)
+def test_an_armed_attack_stays_an_assault(sentence: str) -> None:
+    assert "ASSAULT" in {category for category, _ in events_of(sentence)}, events_of(sentence)
+
+
 def test_an_attack_the_clause_happens_after_takes_no_source_from_it() -> None:
     doc = load_parser()("Donald Trump tweeted Sunday after a lone-wolf attack on an Orlando nightclub.")
     [event] = [e for s in doc.sents for e in code_sentence(s) if e.plover == "ASSAULT"]

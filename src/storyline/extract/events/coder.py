@@ -35,6 +35,7 @@ from storyline.extract.events.patterns import (
     subject_of,
     target_of,
 )
+from storyline.extract.events.senses import VERBAL_ATTACK, attack_in_words
 from storyline.extract.quotes.direct import find_quoted_spans
 from storyline.extract.quotes.indirect import quote_at
 
@@ -113,6 +114,8 @@ def _depth(token: Token) -> int:
 def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
     """Code one trigger in its frame; ``None`` where its subject cannot act ("the meeting yielded no results")."""
     entry = trigger.entry
+    if trigger.pattern == "light-verb" and entry.plover == "ASSAULT" and attack_in_words(trigger.clause):
+        entry = VERBAL_ATTACK  # "launched a pre-emptive attack against Obama, calling him …"
     plover, cameo, mode = entry.plover, entry.cameo, entry.mode
     intended: str | None = None
     notes: list[str] = []
@@ -180,9 +183,9 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
         target, target_how = None, "none"
     if source is not None and not same_block(source, trigger.clause):
         source, source_how = None, "none"
-    if source is None and target is None and trigger.pattern == "verb" and trigger.clause.tag_ == "VBG":
-        if plover not in _FORCE:  # "20 minutes later shooting occurred" is kept: violence, even with no one named
-            return None  # "the only candidate self-funding his campaign", "Allowing another era …": no one acts
+    gerund = trigger.pattern == "verb" and trigger.clause.tag_ == "VBG"
+    if source is None and target is None and gerund and plover not in _FORCE:
+        return None  # "the only candidate self-funding his campaign": no one acts ("shooting occurred" is kept)
     place = location_of(trigger)
     confidence = {"verb": 0.8, "phrasal": 0.85, "object-sense": 0.85, "light-verb": 0.8}.get(trigger.pattern, 0.6)
     confidence -= 0.1 * (source is None) + 0.05 * (target is None) + 0.1 * hypothetical

@@ -199,6 +199,12 @@ def read_frame(clause: Token) -> Frame:
                 frame.hypothetical = True
             break
         break
+    if not frame.hypothetical and any(
+        child.dep_ == "mark" and child.lower_ in {"if", "whether", "lest"}
+        for above in clause.ancestors
+        for child in above.children
+    ):
+        frame.hypothetical = True  # "If you want somebody who is going to beat Trump, …": inside a condition
     if frame.reporter is None:
         frame.reporter = according_to(clause.sent.root)
     return frame

@@ -150,11 +150,19 @@ HOSTED_SHOWS: frozenset[str] = frozenset(
 # What is yielded in a concession: ground, land, power; not "yielded a couple of floor votes".
 YIELDED_THINGS: frozenset[str] = TERRITORY_NOUNS | {"ground", "power", "control", "position", "seat", "city", "town"}
 _STATE_LEMMAS = frozenset({"be", "seem", "remain", "appear", "look", "become", "feel", "need"})
-# Where a retort is made: "fired back with a snarky statement", "shot back in an article".
-_RETORT_MEDIA = SPOKEN_NOUNS | {
-    "article", "tweet", "post", "op-ed", "letter", "column", "editorial", "email", "e-mail", "blog", "video", "ad",
-    "advertisement", "message", "release", "interview", "appearance",
-}  # fmt: skip
+# Where words are exchanged: "fired back with a snarky statement", "shot back in an article", "attacked in the
+# media", "attacked him in a speech" (a curated list: SPOKEN_NOUNS also holds "way" and "order").
+_WORD_MEDIA = frozenset(
+    {
+        "article", "tweet", "post", "op-ed", "letter", "column", "editorial", "email", "e-mail", "blog", "video", "ad",
+        "ads", "advertisement", "message", "release", "interview", "appearance", "statement", "speech", "address",
+        "remark", "comment", "conference", "briefing", "debate", "media", "medium", "press", "twitter", "facebook",
+        "rally", "show", "broadcast", "podcast", "book", "memoir", "response", "reply", "rebuttal", "retort",
+        "criticism", "attack", "tirade", "rant", "salvo", "jab", "barb", "insult",
+    }
+)  # fmt: skip
+# Naming the target while attacking it: "attacked Obama, calling him the most ignorant president".
+_NAMING_VERBS = frozenset({"call", "accuse", "label", "brand", "describe", "dub", "deride", "mock", "ridicule"})
 # What a campaign suspends: its own run, not aid or talks.
 _CAMPAIGNS = frozenset({"campaign", "bid", "candidacy", "run"})
 # What is lifted in an easing: a restriction; not "the plan is lifted almost whole cloth from a paper".
@@ -193,7 +201,7 @@ _CONTEST_WORDS = frozenset(
      "ballot", "matchup", "challenge", "contest", "caucus", "nomination", "margin", "polling"}
 )  # fmt: skip
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "i"})
-_VERBAL_ATTACK = LexiconEntry("ACCUSE", "111")
+VERBAL_ATTACK = LexiconEntry("ACCUSE", "111")
 
 
 def _lemma(token: Token) -> str:
@@ -335,9 +343,9 @@ def event_sense(
     elif base in {"shoot", "fire"}:
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "in"}]
         if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children) and any(
-            _lemma(p) in _RETORT_MEDIA for prep in preps for p in prep.children
+            _lemma(p) in _WORD_MEDIA for prep in preps for p in prep.children
         ):
-            return _VERBAL_ATTACK  # "Trump fired back with a snarky statement"; not "police shot back at the gunmen"
+            return VERBAL_ATTACK  # "Trump fired back with a snarky statement"; not "police shot back at the gunmen"
     elif base == "lift":
         if patients and not lemmas & LIFTED_RESTRICTIONS:
             return None  # "the plan is lifted whole cloth from a paper", "lifted the trophy"
@@ -353,13 +361,27 @@ def event_sense(
         if people or lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS) or any(p.pos_ == "PROPN" for p in patients):
             return _STRIKE_ATTACK  # "missiles struck the base"
         return None  # "struck a chord", "strike a balance": no walk-out
-    elif base == "attack" and any(
-        prep.lower_ == "for" and any(c.dep_ in {"pcomp", "pobj"} for c in prep.children)
-        for prep in verb.children
-        if prep.dep_ == "prep"
-    ):
-        return _VERBAL_ATTACK
+    elif base == "attack" and attack_in_words(verb):
+        return VERBAL_ATTACK
     return entry
+
+
+def attack_in_words(attack: Token) -> bool:
+    """Whether an attack is made in words: for a reason ("attacked other candidates for accepting donations"), in
+    a medium ("is attacked in the media", "attacked him in a speech") or while naming the target ("attacked Obama,
+    calling him ignorant")."""
+    for child in attack.children:
+        if child.dep_ == "prep" and child.lower_ == "for" and any(c.dep_ in {"pcomp", "pobj"} for c in child.children):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"in", "on", "during"}
+            and any(_lemma(p) in _WORD_MEDIA for p in child.children)
+        ):
+            return True
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and _lemma(child) in _NAMING_VERBS:
+            return True
+    return False
 
 
 def _names_people(token: Token) -> bool:
