@@ -128,3 +128,27 @@ def test_a_nickname_does_not_make_its_place_a_person() -> None:
 )
 def test_the_rules_leave_alone_what_is_right(rule: str, text: str) -> None:
     assert unchanged_without(rule, text)
+
+
+# From PolNeAR's training split (2016 news): the model misses the bare last name in this sentence.
+POLNEAR_TRUMP = (
+    "The party's presumptive nominee, Donald Trump, has called for a wall. "
+    "The rejection of the party's received wisdom was complete when Trump in his announcement speech called "
+    "undocumented immigrants from Mexico rapists."
+)
+
+
+def test_a_bare_last_name_after_the_full_name_is_the_person() -> None:
+    def bare(rules: frozenset[str]) -> list[str]:
+        text = POLNEAR_TRUMP
+        at = text.index("when Trump") + len("when ")
+        return [m.kind for m in recognise([text], rules=rules)[0] if m.start == at and m.text == "Trump"]
+
+    assert bare(RULES) == ["PERSON"]
+    assert bare(RULES - {"surnames"}) == []
+
+
+def test_a_last_name_that_opens_a_sentence_or_starts_another_name_is_not_added() -> None:
+    text = "Rice farmer Tom White spoke on Monday. White House officials said so. White wine prices rose."
+    mentions = recognise([text])[0]
+    assert [m.text for m in mentions if m.text == "White" and m.kind == "PERSON" and m.source == "document"] == []

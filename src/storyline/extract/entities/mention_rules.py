@@ -27,7 +27,10 @@ Label rules (:func:`fix_labels`):
 * ``organisations``: the names of :data:`~storyline.extract.entities.lexicon.ORGANISATIONS` (international
   bodies, news agencies, armed movements) are organisations; written out in full and left untagged by the model
   ("Al-Qaeda"), they are added;
-* ``nicknames``: a name given to a person (", nicknamed the Lion of Panjshir") is a person.
+* ``nicknames``: a name given to a person (", nicknamed the Lion of Panjshir") is a person;
+* ``surnames``: once a document names a person in full, a later bare last name the model missed is that person
+  ("Donald Trump … when Trump in his announcement speech called …"), inside a sentence (a capitalised word that
+  opens one may be a common word) and not part of a longer name ("Trump Tower").
 
 Spun spellings of organisation names ("the Nationwide congress occasion of Afghanistan" for the National Congress
 Party of Afghanistan) are not found here: the name they spell is mostly known from other articles, so the
@@ -48,7 +51,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SPAN_RULES = frozenset({"headline-words", "name-continues", "org-heads", "outlets"})
-LABEL_RULES = frozenset({"outlets", "credits", "organisations", "nicknames"})
+LABEL_RULES = frozenset({"outlets", "credits", "organisations", "nicknames", "surnames"})
 
 # Last words of the names of political and armed organisations ("... Resistance Forces", "... Congress Party"),
 # never of events or competitions (leagues and cups are MISC in CoNLL-2003).
@@ -103,6 +106,8 @@ def fix_labels(doc: Doc, found: list[Candidate], gazetteer: PlaceGazetteer, rule
         _organisations(doc, found)
     if "nicknames" in rules:
         _nicknames(doc, found)
+    if "surnames" in rules:
+        _surnames(doc, found)
 
 
 def _relabel(mention: Candidate, label: str, source: str) -> None:
@@ -332,3 +337,37 @@ def _nicknames(doc: Doc, found: list[Candidate]) -> None:
             if person is not None and person.label == "PER":
                 _relabel(mention, "PER", "document")
                 break
+
+
+# Titles that may stand before a bare last name ("President Trump", "Sen. Rubio"): not the start of another name.
+_TITLES = frozenset(
+    {
+        "President", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Gov.", "Governor", "Rep.", "Representative",
+        "Minister", "General", "Gen.", "Judge", "Justice", "Mayor", "Secretary", "Speaker", "Chairman", "Leader",
+        "Commander", "Prime", "Vice", "Chancellor", "Ambassador", "Professor", "Prof.", "Sheikh", "Mullah",
+    }
+)  # fmt: skip
+_SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "'", "‘", "’", "(", "—", "–", "-", "•"})
+
+
+def _surnames(doc: Doc, found: list[Candidate]) -> None:
+    surnames = {
+        mention.text.split()[-1] for mention in found if mention.label == "PER" and len(mention.text.split()) > 1
+    }
+    surnames = {name for name in surnames if len(name) > 2 and name[0].isupper() and name.isalpha()}
+    if not surnames:
+        return
+    covered = _covered(found)
+    for token in doc:
+        if token.text not in surnames or token.i in covered or token.i == 0:
+            continue
+        before = doc[token.i - 1]
+        if before.text in _SENTENCE_OPENERS or "\n" in before.text_with_ws or before.is_space:
+            continue  # opens a sentence or a line: "Young people …", "Rice prices …"
+        if before.is_alpha and before.text[:1].isupper() and before.text not in _TITLES:
+            continue  # inside a longer name
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.is_alpha and following.text[:1].isupper():
+            continue  # "Trump Tower", "Bush Administration"
+        found.append(Candidate(token.i, token.i + 1, token.text, "PER", "document"))
+    found.sort(key=lambda mention: (mention.start, mention.end))
