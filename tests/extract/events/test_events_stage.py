@@ -6,7 +6,15 @@ from dataclasses import replace
 
 from storyline.document import Document, EventReport, Mention
 from storyline.extract.events import ArgumentSpan
-from storyline.extract.events.stage import ACTOR_KINDS, EventState, _entity_of, _reported_before
+from storyline.extract.events.stage import (
+    ACTOR_KINDS,
+    EventState,
+    _between_the_sides,
+    _entity_of,
+    _reported_before,
+    _resolved,
+)
+from storyline.extract.nlp import load_parser
 
 TEXT = (
     "Ali Maisam Nazary, the head of external relations for the National Resistance Front, accused the Taliban. "
@@ -109,3 +117,34 @@ def test_an_actorless_report_goes_on_about_the_event_just_before_it() -> None:
     assert _reported_before(replace(again, date="2021-09-01"), [talks]) is None
     assert _reported_before(replace(again, start=2000), [talks]) is None  # too far on
     assert _reported_before(talks, []) is None
+
+
+def test_the_sides_are_the_two_actors_of_the_report_before() -> None:
+    talks = EventReport(
+        "CONSULT", 0, 90, 40, 45, 0.8, "t", source_entity_id="e2", target_entity_id="e3", event_id="v000001"
+    )
+    agreed = EventReport("AGREE", 91, 180, 100, 106, 0.6, "t", source_text="The sides")
+    linked = _between_the_sides(agreed, [talks])
+    assert (linked.source_entity_id, linked.target_entity_id) == ("e2", "e3")
+    assert _between_the_sides(replace(agreed, source_text="The ministers"), [talks]).source_entity_id is None
+    assert _between_the_sides(replace(agreed, start=2000), [talks]).source_entity_id is None  # too far on
+
+
+def _with_people(text: str, names: list[tuple[str, str]]) -> Document:
+    doc = Document(uri="x", raw_text=text, text=text, language="en")
+    position = 0
+    for name, entity in names:
+        start = text.index(name, position)
+        doc.mentions.append(Mention(start, start + len(name), name, "PERSON", entity_id=entity))
+        position = start + 1
+    return doc
+
+
+def test_a_subject_pronoun_is_the_one_person_it_can_stand_for() -> None:
+    text = "In an indication of Rahmon's close ties with resistance leaders, he this month awarded a medal."
+    doc = _with_people(text, [("Rahmon", "e1")])
+    assert _resolved(doc, _span(doc, "he"), load_parser()(text)) == "e1"
+    two = "Sanders met Clinton on Monday. In a speech after Warren's remarks, he praised her."
+    doc = _with_people(two, [("Sanders", "e1"), ("Clinton", "e2"), ("Warren", "e3")])
+    assert _resolved(doc, _span(doc, "he"), load_parser()(two)) is None  # Sanders and Warren: either
+    assert _resolved(doc, _span(doc, "her"), load_parser()(two)) is None  # an object pronoun stays unresolved
