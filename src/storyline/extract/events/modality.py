@@ -234,3 +234,16 @@ def is_question(sentence: Span) -> bool:
             continue
         return token.text.endswith("?")
     return False
+
+
+def in_parentheses(sentence: Span) -> set[int]:
+    """The tokens of a sentence inside a closed parenthesis: an aside ("the Taliban (the organization is banned in
+    the Russian Federation)", "(the party supports the Afghan resistance)") says what stands, not what happened."""
+    inside: set[int] = set()
+    opened: list[int] = []
+    for word in sentence:
+        if word.text == "(":
+            opened.append(word.i)
+        elif word.text == ")" and opened:
+            inside.update(range(opened.pop() + 1, word.i))
+    return inside

@@ -35,7 +35,7 @@ from storyline.extract.events.lexicon import (
     VERBS,
     LexiconEntry,
 )
-from storyline.extract.events.modality import is_question
+from storyline.extract.events.modality import in_parentheses, is_question
 from storyline.extract.events.senses import event_sense
 
 TARGET_PREPOSITIONS: tuple[str, ...] = (
@@ -133,7 +133,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     if is_question(sentence):
         return []
-    aside = _in_parentheses(sentence)
+    aside = in_parentheses(sentence)
     for token in sentence:
         if token.i in aside or _background(token):
             continue
@@ -161,19 +161,6 @@ def _background(token: Token) -> bool:
     return token.dep_ == "ROOT" and token.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in token.children)
 
 
-def _in_parentheses(sentence: Span) -> set[int]:
-    """The tokens of a sentence inside a closed parenthesis: an aside ("the Taliban (the organization is banned in
-    the Russian Federation)", "(the party supports the Afghan resistance)") says what stands, not what happened."""
-    inside: set[int] = set()
-    opened: list[int] = []
-    for word in sentence:
-        if word.text == "(":
-            opened.append(word.i)
-        elif word.text == ")" and opened:
-            inside.update(range(opened.pop() + 1, word.i))
-    return inside
-
-
 def _starts_line(token: Token) -> bool:
     """Whether the token opens its sentence or a line."""
     return token.i == 0 or bool(token.is_sent_start) or "\n" in token.doc[token.i - 1].text_with_ws
@@ -182,6 +169,10 @@ def _starts_line(token: Token) -> bool:
 _MEASURE_NOUNS = frozenset(
     {"day", "week", "month", "hour", "series", "wave", "round", "spate", "number", "string", "campaign", "effort"}
 )
+
+
+def _lasts(prep: Token) -> bool:
+    return any(lemma(p) in _TIME_WORDS for p in prep.children)
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -218,8 +209,8 @@ def _verb_trigger(verb: Token) -> Trigger | None:
             key = (base, lemma(child))
             if key in PHRASAL_VERBS:
                 return Trigger(PHRASAL_VERBS[key], " ".join(key), (verb, child), verb, None, "phrasal")
-    if any((base, c.lower_) in NOT_EVENTS for c in verb.children if c.dep_ in {"prep", "prt"}):
-        return None  # "talk about", "talk of"
+    if any((base, c.lower_) in NOT_EVENTS and not _lasts(c) for c in verb.children if c.dep_ in {"prep", "prt"}):
+        return None  # "talk about", "fight for liberties"; not "fought for two days"
     if base == "talk" and not any(c.lower_ in {"with", "to"} for c in verb.children):
         return None  # talks are with someone
     if base in {"seek", "try", "attempt"} and any(c.dep_ == "xcomp" for c in verb.children):

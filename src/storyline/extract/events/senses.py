@@ -163,6 +163,11 @@ _WORD_MEDIA = frozenset(
 )  # fmt: skip
 # Naming the target while attacking it: "attacked Obama, calling him the most ignorant president".
 _NAMING_VERBS = frozenset({"call", "accuse", "label", "brand", "describe", "dub", "deride", "mock", "ridicule"})
+# What a candidate seeks: an office, not something asked of others.
+_OFFICES = frozenset(
+    {"reelection", "re-election", "election", "nomination", "office", "seat", "presidency", "term", "post", "job",
+     "candidacy", "mandate", "majority", "endorsement", "vote", "votes"}
+)  # fmt: skip
 # What a campaign suspends: its own run, not aid or talks.
 _CAMPAIGNS = frozenset({"campaign", "bid", "candidacy", "run"})
 # What is lifted in an easing: a restriction; not "the plan is lifted almost whole cloth from a paper".
@@ -224,7 +229,7 @@ _RULED_VERBS = _ACTOR_OBJECT_VERBS | _AID_VERBS | {
     "destroy", "occupy", "return", "help", "discuss", "beat", "demonstrate", "fight", "sign", "open", "offer",
     "meet", "ask", "attack", "accept", "agree", "appeal", "yield", "concede", "rally", "host", "undertake", "commit",
     "oppose", "shoot", "fire", "seize", "suspend", "strike", "lift", "warn", "support", "back", "favor", "favour",
-    "prefer", "endorse", "approve", "reject",
+    "prefer", "endorse", "approve", "reject", "seek",
 }  # fmt: skip
 
 
@@ -281,6 +286,12 @@ def event_sense(
             c.dep_ == "prep" and c.lower_ == "about" for c in verb.children
         ):
             return None  # "still fighting to win over his party", "fighting about Obama"
+        armed = people or lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS | FORCE_NOUNS)
+        if patients and not armed and not any(p.pos_ == "PROPN" for p in patients):
+            return None  # "fighting addiction", "fight the virus": no combat
+    elif base == "seek":
+        if lemmas & _OFFICES:
+            return None  # "as she seeks reelection": running for office, no request
     elif base == "sign":
         if patients and not lemmas & AGREEMENT_NOUNS:
             return None
