@@ -81,6 +81,36 @@ def test_an_event_anywhere_inside_a_condition_is_hypothetical() -> None:
     assert main.plover in {"ASSAULT", "THREATEN"} and not main.hypothetical, main.explanation
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "flag"),
+    [
+        ("Sanders said he will vote for Clinton, but he has not endorsed her or conceded his bid.", "conceded",
+         "negated"),
+        ("To publicly endorse the crimes of the Nazi regime can be punished with up to five years in prison.",
+         "endorse", "hypothetical"),
+        ("The agreement will enter into force when at least 55 countries officially ratify it.", "ratify",
+         "hypothetical"),
+        ("He said that even after he steps down, he will look for ways to carry the agreement out.", "steps",
+         "hypothetical"),
+    ],
+)  # fmt: skip
+def test_what_has_not_happened_is_flagged(sentence: str, trigger: str, flag: str) -> None:
+    events = [e for e in find_events(sentence, load_parser()(sentence), (), ()) if trigger in e.trigger.text]
+    assert events and all(getattr(e, flag) for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The army did not attack the village but shelled the town.", "shelled"),
+        ("When the rebels attacked the base, the army withdrew.", "attacked"),
+    ],
+)
+def test_what_happened_beside_it_is_not(sentence: str, trigger: str) -> None:
+    events = [e for e in find_events(sentence, load_parser()(sentence), (), ()) if trigger in e.trigger.text]
+    assert events and not any(e.negated or e.hypothetical for e in events), events
+
+
 def test_a_reported_event_names_its_reporter() -> None:
     event = code("Troops shelled the town overnight, a local official said.")
     assert event.plover == "ASSAULT" and event.reported_by == "a local official"

@@ -110,6 +110,14 @@ def _kind_of(governor: Token, dep: str) -> str | None:
     return None
 
 
+def _future_time_clause(clause: Token, head: Token) -> bool:
+    """A time clause of a future main clause ("… will enter into force when countries ratify it", "after he steps
+    down, he will look for ways …"): what it says has not happened yet."""
+    marks = {"when", "once", "after", "until", "before"}  # "when" is parsed as a mark or an adverb
+    marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks and c.i < clause.i for c in clause.children)
+    return marked and bool(clause_modals(head) & FUTURE_AUX) and not clause_modals(clause) - FUTURE_AUX
+
+
 def _infinitive(token: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
@@ -148,8 +156,16 @@ def read_frame(clause: Token) -> Frame:
             frame.hypothetical = True  # "X stressed the need for …, declaring a ceasefire": part of what was said
             break
         if dep == "conj":
+            if is_negated(head) and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in head.children):
+                frame.negated = True  # "he hasn't endorsed her or conceded his bid": the negation spans both
             current = head
             continue
+        if dep in {"csubj", "csubjpass"} and _infinitive(current):
+            frame.hypothetical = True  # "To publicly endorse the crimes of the Nazi regime can be punished …"
+            break
+        if dep == "advcl" and _future_time_clause(current, head):
+            frame.hypothetical = True  # "The agreement will enter into force when 55 countries ratify it"
+            break
         if dep in {"xcomp", "ccomp", "acomp"} or (dep == "acl" and current.tag_ == "VBG"):
             kind = _kind_of(head, dep)
             wants = head.lemma_ in {"want", "wish", "like", "prefer"}
