@@ -229,7 +229,7 @@ _RULED_VERBS = _ACTOR_OBJECT_VERBS | _AID_VERBS | {
     "destroy", "occupy", "return", "help", "discuss", "beat", "demonstrate", "fight", "sign", "open", "offer",
     "meet", "ask", "attack", "accept", "agree", "appeal", "yield", "concede", "rally", "host", "undertake", "commit",
     "oppose", "shoot", "fire", "seize", "suspend", "strike", "lift", "warn", "support", "back", "favor", "favour",
-    "prefer", "endorse", "approve", "reject", "seek",
+    "prefer", "endorse", "approve", "reject", "seek", "train",
 }  # fmt: skip
 
 
@@ -290,8 +290,8 @@ def event_sense(
         if patients and not armed and not any(p.pos_ == "PROPN" for p in patients):
             return None  # "fighting addiction", "fight the virus": no combat
     elif base == "seek":
-        if lemmas & _OFFICES:
-            return None  # "as she seeks reelection": running for office, no request
+        if lemmas & _OFFICES or not lemmas - {"that", "which", "what"}:
+            return None  # "as she seeks reelection": running for office; "the result Sanders was seeking"
     elif base == "sign":
         if patients and not lemmas & AGREEMENT_NOUNS:
             return None
@@ -307,8 +307,15 @@ def event_sense(
         said = [c for c in verb.children if c.dep_ == "ccomp"]
         if said and not any(_names_people(s) for c in said for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}):
             return None  # "doctors warned that the virus could reach the mainland": a danger foretold, no threat
-        if not said and not patients and any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children):
-            return None  # "the sort of change the party warned about"
+        if (
+            not said
+            and not patients
+            and any(c.dep_ == "prep" and c.lower_ in {"about", "against"} for c in verb.children)
+        ):
+            return None  # "the sort of change the party warned about", "Merkel warned against the forces of hate"
+    elif base == "train":
+        if patients and not people and not lemmas & FORCE_NOUNS:
+            return None  # "a field operation that has been trained more thoroughly": no forces
     elif base == "meet":
         met = patients + [p for prep in verb.children if prep.lower_ == "with" for p in prep.children]
         if any(_lemma(m) in MET_THINGS and not any(c.dep_ in {"det", "poss"} for c in m.children) for m in met):
@@ -338,8 +345,8 @@ def event_sense(
         if patients or any(c.dep_ == "prep" and c.lower_ in {"behind", "around"} for c in verb.children):
             return None  # "rallied young people", "rally behind Clinton": support gathered, not a protest
     elif base == "host":
-        if lemmas & HOSTED_SHOWS:
-            return None  # "an activist who hosts an MSNBC show"
+        if lemmas & HOSTED_SHOWS or not patients:
+            return None  # "an activist who hosts an MSNBC show", "when Charles Barkley hosted": no visitor
     elif base == "undertake":
         if patients:
             return None  # "undertook the last major expansion": carried out, not a promise
