@@ -92,6 +92,8 @@ def test_an_event_anywhere_inside_a_condition_is_hypothetical() -> None:
          "hypothetical"),
         ("He said that even after he steps down, he will look for ways to carry the agreement out.", "steps",
          "hypothetical"),
+        ("Russia warned the United States against deploying missiles in Europe.", "deploying", "hypothetical"),
+        ("The police prevented the protesters from attacking the embassy.", "attacking", "hypothetical"),
     ],
 )  # fmt: skip
 def test_what_has_not_happened_is_flagged(sentence: str, trigger: str, flag: str) -> None:

@@ -110,6 +110,13 @@ def _kind_of(governor: Token, dep: str) -> str | None:
     return None
 
 
+# Verbs whose "against …" / "from …" complement is an act kept from happening.
+_PREVENTING_VERBS = frozenset(
+    {"warn", "caution", "prevent", "stop", "deter", "ban", "bar", "prohibit", "keep", "discourage", "dissuade",
+     "block", "restrain", "forbid", "advise"}
+)  # fmt: skip
+
+
 def _future_time_clause(clause: Token, head: Token) -> bool:
     """A time clause of a future main clause ("… will enter into force when countries ratify it", "after he steps
     down, he will look for ways …"): what it says has not happened yet."""
@@ -192,6 +199,9 @@ def read_frame(clause: Token) -> Frame:
             _read_modals(frame, head)
             current = head
             continue
+        if dep == "pcomp" and head.lower_ in {"against", "from"} and head.head.lemma_ in _PREVENTING_VERBS:
+            frame.hypothetical = True  # "warned the United States against deploying missiles", "stopped X from …"
+            break
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"NOUN", "ADJ"}:
             # "the need for ending …", "readiness for talks": the noun frames the act; else a purpose
             noun = head.head
