@@ -86,6 +86,7 @@ def test_an_event_anywhere_inside_a_condition_is_hypothetical() -> None:
     [
         ("Sanders said he will vote for Clinton, but he has not endorsed her or conceded his bid.", "conceded",
          "negated"),
+        ("Ms. Hughes avoids discussing the election with her mother.", "discussing", "negated"),
         ("To publicly endorse the crimes of the Nazi regime can be punished with up to five years in prison.",
          "endorse", "hypothetical"),
         ("The agreement will enter into force when at least 55 countries officially ratify it.", "ratify",

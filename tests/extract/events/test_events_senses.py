@@ -74,6 +74,7 @@ def events_of(sentence: str) -> list[tuple[str, str]]:
         ("The plan is lifted almost whole cloth from a paper published shortly before.", "CONCEDE"),
         ("As she seeks reelection, the senator struggles to keep her distance from Trump.", "REQUEST"),
         ("However, it produced the result that Sanders was seeking.", "REQUEST"),
+        ("Davis did not immediately return a request seeking comment.", "REQUEST"),
         ("Trump brought SNL its highest ratings since 2012, when NBA Hall of Fame player Charles Barkley hosted.",
          "CONSULT"),
         ("The Clinton campaign has a larger field operation that has been trained more thoroughly.", "MOBILIZE"),

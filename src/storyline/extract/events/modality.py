@@ -173,6 +173,9 @@ def read_frame(clause: Token) -> Frame:
         if dep == "advcl" and _future_time_clause(current, head):
             frame.hypothetical = True  # "The agreement will enter into force when 55 countries ratify it"
             break
+        if dep == "xcomp" and head.lemma_ in {"avoid", "refrain", "shun"}:
+            frame.negated = True  # "Ms. Hughes avoids discussing the election with her mother"
+            break
         if dep in {"xcomp", "ccomp", "acomp"} or (dep == "acl" and current.tag_ == "VBG"):
             kind = _kind_of(head, dep)
             wants = head.lemma_ in {"want", "wish", "like", "prefer"}

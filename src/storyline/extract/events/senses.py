@@ -168,6 +168,8 @@ _OFFICES = frozenset(
     {"reelection", "re-election", "election", "nomination", "office", "seat", "presidency", "term", "post", "job",
      "candidacy", "mandate", "majority", "endorsement", "vote", "votes"}
 )  # fmt: skip
+# What a reporter seeks: "did not return a request seeking comment".
+_ASKED_OF_THE_PRESS = frozenset({"comment", "reaction", "clarification", "confirmation", "interview"})
 # What a campaign suspends: its own run, not aid or talks.
 _CAMPAIGNS = frozenset({"campaign", "bid", "candidacy", "run"})
 # What is lifted in an easing: a restriction; not "the plan is lifted almost whole cloth from a paper".
@@ -290,7 +292,7 @@ def event_sense(
         if patients and not armed and not any(p.pos_ == "PROPN" for p in patients):
             return None  # "fighting addiction", "fight the virus": no combat
     elif base == "seek":
-        if lemmas & _OFFICES or not lemmas - {"that", "which", "what"}:
+        if lemmas & _OFFICES or not lemmas - {"that", "which", "what"} or lemmas & _ASKED_OF_THE_PRESS:
             return None  # "as she seeks reelection": running for office; "the result Sanders was seeking"
     elif base == "sign":
         if patients and not lemmas & AGREEMENT_NOUNS:
