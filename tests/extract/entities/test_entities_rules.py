@@ -195,3 +195,21 @@ def test_a_nickname_after_a_comma_joins_the_person_before_it_and_only_then() -> 
     text2 = "Rivals of Omar Haddad met a man called Sara Lind."
     out2 = index.add_article("a2", text2, _mentions(text2, [("Omar Haddad", "PERSON"), ("Sara Lind", "PERSON")]))
     assert out2[0].entity_id != out2[1].entity_id  # no comma: not a nickname
+
+
+def test_a_middle_initial_does_not_split_a_person_but_two_different_ones_do() -> None:
+    index = EntityIndex()
+    first = "Donald Trump spoke in Ohio."
+    [trump] = index.add_article("a1", first, _mentions(first, [("Donald Trump", "PERSON")]))
+    second = "Donald J. Trump won the primary."
+    [trump_j] = index.add_article("a2", second, _mentions(second, [("Donald J. Trump", "PERSON")]))
+    assert trump_j.entity_id == trump.entity_id
+    assert trump_j.evidence == "same name as 'Donald Trump' but for the middle initial"
+    bushes = "George W. Bush met his father, George H. W. Bush, and George Bush Jr."
+    w, hw = index.add_article(
+        "a3", bushes, _mentions(bushes, [("George W. Bush", "PERSON"), ("George H. W. Bush", "PERSON")])
+    )
+    assert w.entity_id != hw.entity_id  # a son is not his father
+    later = "George Bush visited Texas."
+    [plain] = index.add_article("a4", later, _mentions(later, [("George Bush", "PERSON")]))
+    assert plain.entity_id not in {w.entity_id, hw.entity_id}  # two initials known: the plain name names neither

@@ -152,3 +152,14 @@ def test_a_last_name_that_opens_a_sentence_or_starts_another_name_is_not_added()
     text = "Rice farmer Tom White spoke on Monday. White House officials said so. White wine prices rose."
     mentions = recognise([text])[0]
     assert [m.text for m in mentions if m.text == "White" and m.kind == "PERSON" and m.source == "document"] == []
+
+
+def test_symbols_at_a_names_edges_are_cut_off() -> None:
+    # From PolNeAR's training split (web news with tweets): "Trump #immigration" and "jet ― Trump".
+    text = (
+        "Donald Trump spoke in Phoenix. A supporter wore the hat prior to Trump #immigration speech. "
+        "It is a mere 30 minutes away on his 757 jet ― Trump declined."
+    )
+    texts = [m.text for m in recognise([text])[0]]
+    assert not any("#" in t or "―" in t for t in texts), texts
+    assert texts.count("Trump") >= 1

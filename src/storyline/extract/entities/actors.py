@@ -450,3 +450,26 @@ def is_demonym(word: str) -> bool:
     """A word naming a people of one country (``Tajik``, ``Afghans``), not the country itself."""
     profile = actor_profile(word)
     return profile is not None and profile.source == "words" and profile.country is not None and not profile.sectors
+
+
+def is_known_place_name(name: str) -> bool:
+    """Whether the gazetteer or the lexicon knows this exact name (a place, a country, a nationality), so that a
+    vowel variant of it is something else (``Pakistani`` is not a spelling of ``Pakistan``)."""
+    return place_gazetteer().kinds.get(name_key(name)) is not None or is_country_word(name)
+
+
+def organisation_core(name: str) -> tuple[str, str | None] | None:
+    """An organisation's name key without a leading nationality or a trailing ``of <country>``, and that country:
+    ``"Afghan National Congress Party"`` → ``("national congress party", "AFG")``."""
+    words = name.split()
+    if len(words) < 3:
+        return None
+    first = actor_profile(words[0])
+    if first is not None and (first.source == "country" or is_demonym(words[0])):
+        return name_key(" ".join(words[1:])), first.country
+    match = re.search(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", name)
+    if match is not None:
+        tail = actor_profile(match.group(1))
+        if tail is not None and tail.source == "country" and len(name[: match.start()].split()) >= 2:
+            return name_key(name[: match.start()]), tail.country
+    return None

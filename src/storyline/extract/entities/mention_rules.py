@@ -7,6 +7,9 @@ has a name in :data:`storyline.extract.ner.RULES` and changes :class:`~storyline
 
 Span rules (:func:`fix_spans`):
 
+* ``edges``: symbols at a name's edges are cut off ("Trump #immigration" gave "Trump #"), and a name of symbols
+  only is dropped;
+
 * ``headline-words``: a name run on into words of a title-case headline is cut back to the name the document
   uses elsewhere, when the extra words appear in lower case in the same document ("Taliban Forced To Holds
   Talks" gives "Taliban");
@@ -50,7 +53,7 @@ from storyline.extract.ner import Candidate, PlaceGazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SPAN_RULES = frozenset({"headline-words", "name-continues", "org-heads", "outlets"})
+SPAN_RULES = frozenset({"edges", "headline-words", "name-continues", "org-heads", "outlets"})
 LABEL_RULES = frozenset({"outlets", "credits", "organisations", "nicknames", "surnames"})
 
 # Last words of the names of political and armed organisations ("... Resistance Forces", "... Congress Party"),
@@ -84,6 +87,8 @@ _MONTHS_DAYS = frozenset(_CALENDAR_TEXT.split())
 
 def fix_spans(doc: Doc, found: list[Candidate], gazetteer: PlaceGazetteer, rules: frozenset[str]) -> None:
     """Apply the span rules named in ``rules`` to the mentions ``found`` in ``doc`` (in place)."""
+    if "edges" in rules:
+        _trim_edges(doc, found)
     if "headline-words" in rules:
         _trim_headline_words(doc, found)
     if "name-continues" in rules:
@@ -108,6 +113,38 @@ def fix_labels(doc: Doc, found: list[Candidate], gazetteer: PlaceGazetteer, rule
         _nicknames(doc, found)
     if "surnames" in rules:
         _surnames(doc, found)
+
+
+def _trim_edges(doc: Doc, found: list[Candidate]) -> None:
+    """Symbols at a name's edges are not part of it ("Trump #immigration" gave "Trump #", "jet ― Trump" gave
+    "― Trump"); a "name" of symbols only ("#") is dropped."""
+    kept: list[Candidate] = []
+    for mention in found:
+        start, end = mention.start, mention.end
+        while start < end and _symbol(doc[start].text) and not (doc[start].text == "(" and _closed(doc, start, end)):
+            start += 1
+        while (
+            end > start and _symbol(doc[end - 1].text) and not (doc[end - 1].text == ")" and _opened(doc, start, end))
+        ):
+            end -= 1
+        if start == end:
+            continue
+        if (start, end) != (mention.start, mention.end):
+            _set_span(doc, mention, start, end, "document")
+        kept.append(mention)
+    found[:] = kept
+
+
+def _symbol(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text)
+
+
+def _closed(doc: Doc, start: int, end: int) -> bool:
+    return any(token.text == ")" for token in doc[start + 1 : end])
+
+
+def _opened(doc: Doc, start: int, end: int) -> bool:
+    return any(token.text == "(" for token in doc[start : end - 1])  # "Ujpest ( Budapest )" keeps its bracket
 
 
 def _relabel(mention: Candidate, label: str, source: str) -> None:

@@ -15,6 +15,7 @@ Everything here is a pure function of a string. Keys are case- and accent-blind 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from storyline.extract.ner import fold, skeleton
 
@@ -136,3 +137,36 @@ def variant_key(name: str) -> str:
     if not key:
         return ""
     return f"{key[0]}|{len(key.split())}|{skeleton(key)}"
+
+
+def middle_initials(key: str) -> tuple[str, str]:
+    """A person's name key without its middle initials, and the initials: ``"donald j trump"`` → ``("donald
+    trump", "j")``, ``"george h w bush"`` → ``("george bush", "hw")``, ``"donald trump"`` → ``("donald trump", "")``."""
+    words = key.split()
+    middle = [word for word in words[1:-1] if len(word) == 1]
+    if len(words) < 3 or not middle:
+        return key, ""
+    return " ".join([words[0], *(word for word in words[1:-1] if len(word) > 1), words[-1]]), "".join(middle)
+
+
+def same_but_initials(key: str, seen: dict[str, tuple[str, str]], lookup: Callable[[str], str | None]) -> str | None:
+    """The entity a person's full name shares with the same name but for its middle initials ("Donald J. Trump",
+    "Donald Trump"), unless two different initials are known for the name ("George W. Bush" and "George H. W. Bush"
+    stay apart, a son not his father). ``seen``: name keys without initials → (entity id, initials, or ``*`` once
+    two differ), kept by :func:`remember_initials`; ``lookup``: the entity of a name key, if any."""
+    plain, middle = middle_initials(key)
+    known = seen.get(plain)
+    if middle and known is not None and known[1] != middle:
+        seen[plain] = (known[0], "*")
+        return None
+    if not middle:
+        return None if known is None or known[1] == "*" else known[0]
+    return lookup(plain)
+
+
+def remember_initials(key: str, entity_id: str, seen: dict[str, tuple[str, str]]) -> None:
+    plain, middle = middle_initials(key)
+    if middle:
+        known = seen.setdefault(plain, (entity_id, middle))
+        if known[1] != middle:
+            seen[plain] = (known[0], "*")

@@ -8,7 +8,9 @@ People (kind ``PERSON``; a title inside the mention, ``"President Vladimir Putin
 * a full name (two words or more) is the same person as the same full name anywhere (``"same full name"``), or a
   longer full name of this article that ends with it (``"Latif Pedram"``), or a vowel-spelling variant of a full
   name seen before (``"spelling variant (vowel skeleton)"``). ``Ahmad Massoud`` and ``Ahmad Shah Massoud`` are
-  different full names and never merge;
+  different full names and never merge; a middle initial does not split a person (``Donald J. Trump``), unless two
+  different initials are known for the name (``George W. Bush``, ``George H. W. Bush``); a full name known as a
+  person's stays that person where the recogniser calls it something else;
 * a bare surname is the person of that surname most recently named in full *in the same article*, passing over
   full names introduced as someone's relative (``"the son of … Ahmad Shah Massoud"``), so that ``"Massoud's
   father"`` after ``"Ahmad Massoud, the son of Ahmad Shah Massoud"`` is the son. ``Khan`` is the surname of
@@ -48,9 +50,9 @@ from storyline.extract.entities.actors import (
     GROUP_CODES,
     actor_profile,
     country_around,
-    is_country_word,
-    is_demonym,
+    is_known_place_name,
     known_key,
+    organisation_core,
 )
 from storyline.extract.entities.names import (
     acronym_matches,
@@ -58,13 +60,15 @@ from storyline.extract.entities.names import (
     initials,
     is_acronym,
     name_key,
+    remember_initials,
+    same_but_initials,
     spelling_variant,
     surname,
     variant_key,
 )
 from storyline.extract.entities.roles import HONORIFICS, mention_roles, named_as_relative, nickname_comma, split_title
 from storyline.extract.entities.spun import SpunNames
-from storyline.extract.ner import EntityMention, place_gazetteer
+from storyline.extract.ner import EntityMention
 
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 # Acronyms matched to a longer name by initials alone (not defined in the text) need this many letters: two-letter
@@ -174,10 +178,12 @@ class EntityIndex:
         self._known_cache: tuple[int, dict[str, tuple[str | None, tuple[str, ...]]]] | None = None
         self._spellings = SpunNames()  # organisation names of three content words or more, for spun spellings
         self._spun_keys: set[str] = set()  # name keys found to be spun spellings: never an entity's canonical name
+        self._initials: dict[str, tuple[str, str]] = {}  # name key without middle initials -> (id, initials or *)
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """An index pickled before it kept organisation names for their spun spellings gets them from its records."""
         self.__dict__.update(state)
+        self.__dict__.setdefault("_initials", {})  # pickled before the middle-initial rule
         if "_spellings" not in state:
             self._spellings = SpunNames(
                 name for record in self._records.values() if _top(record.kinds) == "ORG" for name in record.names
@@ -224,7 +230,7 @@ class EntityIndex:
     # ------------------------------------------------------------------------------------------ resolution
     def _resolve(self, article: _Article, mention: EntityMention) -> tuple[str, str]:
         name = clean_name(mention.text) or mention.text.strip() or mention.text
-        person = mention.kind == "PERSON"
+        person = mention.kind == "PERSON" or self._named_person(article, name)
         title = None
         if person:
             title, name = split_title(name)  # "President Vladimir Putin": a title, then the name
@@ -238,6 +244,7 @@ class EntityIndex:
             self._records[self._live(entity_id)].nicknames.add(name)
         elif person and len(key.split()) > 1:
             entity_id, evidence = self._resolve_full_name(article, name, key)
+            remember_initials(key, entity_id, self._initials)
             article.full_names.append(
                 _FullName(entity_id, name, surname(name), named_as_relative(article.text, mention.start))
             )
@@ -260,6 +267,12 @@ class EntityIndex:
             self._join_bare_surname(article, entity_id, name)
         return self._live(entity_id), evidence
 
+    def _named_person(self, article: _Article, name: str) -> bool:
+        """A full name known as a person's, which the recogniser took for something else here ("Donald Trump" as
+        an organisation in one sentence of one article): still that person."""
+        key = name_key(name)
+        return len(key.split()) > 1 and ((True, key) in article.names or (True, key) in self._names)
+
     def _resolve_full_name(self, article: _Article, name: str, key: str) -> tuple[str, str]:
         if (True, key) in article.names:
             return article.names[(True, key)], "same name in the same article"
@@ -273,6 +286,12 @@ class EntityIndex:
             return entity_id, f"part of '{full_name}' in the same article"
         if (True, key) in self._names:
             return self._names[(True, key)], f"same full name '{name}' as in an earlier article"
+        initialled = same_but_initials(
+            key, self._initials, lambda k: article.names.get((True, k)) or self._names.get((True, k))
+        )
+        if initialled is not None:
+            other = self._records[self._live(initialled)].names[0]
+            return self._live(initialled), f"same name as '{other}' but for the middle initial"
         variant = self._variant(True, name)
         if variant is not None:
             return variant
@@ -322,7 +341,7 @@ class EntityIndex:
                     known_name = self._records[self._live(group_id)].names[0]
                     singular, plural = (known_name, name) if key.endswith("s") else (name, known_name)
                     return group_id, f"'{plural}' is the plural of '{singular}'"
-        core, qualifier = self._core_key(name) or ((key, None) if len(key.split()) > 1 else (None, None))
+        core, qualifier = organisation_core(name) or ((key, None) if len(key.split()) > 1 else (None, None))
         if core is not None and core in self._cores:
             entity_id, other_country = self._cores[core]
             if qualifier is None or other_country is None or qualifier == other_country:
@@ -338,7 +357,7 @@ class EntityIndex:
         spun = self._spun(name, key, core) if kind == "ORG" else None
         if spun is not None:
             return spun
-        variant = None if self._distinct_places(name) else self._variant(False, name)
+        variant = None if is_known_place_name(name) else self._variant(False, name)
         if variant is not None:
             return variant
         return self._new(False, name), "new entity"
@@ -420,30 +439,6 @@ class EntityIndex:
                     return record.id, f"spelling variant (vowel skeleton) of '{other}'"
         return None
 
-    @staticmethod
-    def _distinct_places(name: str) -> bool:
-        """Whether the gazetteer or the lexicon knows this exact name (a place, a country, a nationality), so that
-        a vowel variant of it is something else (``Pakistani`` is not a spelling of ``Pakistan``)."""
-        key = name_key(name)
-        return place_gazetteer().kinds.get(key) is not None or is_country_word(name)
-
-    @staticmethod
-    def _core_key(name: str) -> tuple[str, str | None] | None:
-        """An organisation's name key without a leading nationality or a trailing ``of <country>``, and that
-        country: ``"Afghan National Congress Party"`` → ``("national congress party", "AFG")``."""
-        words = name.split()
-        if len(words) < 3:
-            return None
-        first = actor_profile(words[0])
-        if first is not None and (first.source == "country" or is_demonym(words[0])):
-            return name_key(" ".join(words[1:])), first.country
-        match = re.search(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", name)
-        if match is not None:
-            tail = actor_profile(match.group(1))
-            if tail is not None and tail.source == "country" and len(name[: match.start()].split()) >= 2:
-                return name_key(name[: match.start()]), tail.country
-        return None
-
     # ------------------------------------------------------------------------------------------- records
     def _new(self, person: bool, name: str) -> str:
         self._counter += 1
@@ -466,7 +461,7 @@ class EntityIndex:
                 record.merges.append(f"'{name}' (article {article.article_id}): {evidence}")
             record.names.append(name)
             self._variants.setdefault((person, variant_key(name)), []).append(entity_id)
-            core = None if person else self._core_key(name)
+            core = None if person else organisation_core(name)
             if core is not None:
                 self._cores.setdefault(core[0], (entity_id, core[1]))
             elif not person and len(name.split()) >= 2:
