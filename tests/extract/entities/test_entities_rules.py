@@ -213,3 +213,17 @@ def test_a_middle_initial_does_not_split_a_person_but_two_different_ones_do() ->
     later = "George Bush visited Texas."
     [plain] = index.add_article("a4", later, _mentions(later, [("George Bush", "PERSON")]))
     assert plain.entity_id not in {w.entity_id, hw.entity_id}  # two initials known: the plain name names neither
+
+
+def test_a_place_has_the_country_it_was_geocoded_in() -> None:
+    from storyline.extract.entities.stage import EntityState
+    from storyline.extract.geo import PlaceMention, country_of, geocoder
+
+    assert country_of(4361885) == "USA" and country_of(None) is None
+    text = "The governor of Maryland spoke in Annapolis, Maryland, on Monday."
+    state = EntityState()
+    found = _mentions(text, [("Maryland", "GPE"), ("Annapolis", "GPE"), ("Maryland", "GPE")])
+    located: list[PlaceMention] = geocoder().resolve(text, found)
+    state.add("a1", text, found, located)
+    [maryland] = [e for e in state.view({}) if e.name == "Maryland"]
+    assert maryland.country == "USA", maryland  # the name alone gave Liberia's Maryland County

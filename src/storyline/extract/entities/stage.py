@@ -7,7 +7,7 @@ lexicon, the index or the article ("the Nationwide congress occasion of Afghanis
 (kept in ``ctx.state["entities"]``, saved with the corpus state) resolves every mention to an entity, within and
 across articles. The stage assigns ``Document.mentions``; at the end of a run it writes
 the entity view (names, aliases, roles, country, sector, and for places the coordinates most of their
-mentions resolved to) with the ids merged since they were issued (``entity_redirects``).
+mentions resolved to, and the country of that place) with the ids merged since they were issued (``entity_redirects``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 STATE_KEY = "entities"
 PlaceKey = tuple[int | None, float, float]  # (geonames id, lat, lon)
+# A place's country is the one it was geocoded in ("Maryland" in a US article is the state, not Liberia's county,
+# which the name alone gave); organisations and groups keep the country their names and contexts give.
+_PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass
@@ -80,6 +83,8 @@ class EntityState:
     def view(self, redirects: dict[str, str]) -> list[Entity]:
         """Every entity as the store keeps it, with the place most of its mentions resolved to (``redirects`` is
         what :meth:`redirects` gives: the places of merged ids count for the entity that holds them now)."""
+        from storyline.extract.geo import country_of
+
         places: dict[str, Counter[PlaceKey]] = {}
         for entity_id, resolved_to in self.places.items():
             places.setdefault(redirects.get(entity_id, entity_id), Counter()).update(resolved_to)
@@ -96,7 +101,7 @@ class EntityState:
                     kind=entity.kind,
                     aliases=tuple(entity.aliases),
                     roles=tuple(entity.roles),
-                    country=entity.country,
+                    country=(country_of(geonames_id) if entity.kind in _PLACE_KINDS else None) or entity.country,
                     sector=entity.sector,
                     lat=lat,
                     lon=lon,

@@ -5,7 +5,16 @@
 'admin1'
 """
 
-from storyline.extract.geo.gazetteer import Gazetteer, Place, distance_km, load_gazetteer
+from storyline.extract.geo.gazetteer import Gazetteer, Place, country_of, distance_km, load_gazetteer
 from storyline.extract.geo.resolve import Geocoder, PlaceMention, geocoder
 
-__all__ = ["Gazetteer", "Geocoder", "Place", "PlaceMention", "distance_km", "geocoder", "load_gazetteer"]
+__all__ = [
+    "Gazetteer",
+    "Geocoder",
+    "Place",
+    "PlaceMention",
+    "country_of",
+    "distance_km",
+    "geocoder",
+    "load_gazetteer",
+]

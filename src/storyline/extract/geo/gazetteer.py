@@ -220,3 +220,17 @@ def read_gazetteer(path: Path = DATA_FILE) -> Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, read once per process (about two seconds)."""
     return read_gazetteer(DATA_FILE)
+
+
+@lru_cache(maxsize=1)
+def _countries_by_geonames_id() -> dict[int, str]:
+    return {
+        place.geonames_id: place.country
+        for place in load_gazetteer().places
+        if place.geonames_id is not None and place.country is not None
+    }
+
+
+def country_of(geonames_id: int | None) -> str | None:
+    """The ISO 3166-1 alpha-3 country of a gazetteer place by its GeoNames id ("Maryland", 4361885 → USA)."""
+    return None if geonames_id is None else _countries_by_geonames_id().get(geonames_id)
