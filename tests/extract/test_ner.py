@@ -147,3 +147,11 @@ def test_decades_role_words_and_rulers_are_read_as_what_they_are() -> None:
     assert "Head" not in found and "Nineties" not in found
     assert found["Biden"].kind == "PERSON" and found["Biden"].source == "document"
     assert found["Abdul Latif Pedram"].kind == "PERSON" and found["Dushanbe"].kind == "GPE"
+
+
+def test_a_legislators_party_and_state_is_no_name() -> None:
+    # From PolNeAR's training split: "(D-Va.)", "(R-N.H.)" came out as places and organisations.
+    text = (
+        "Rep. Bobby Scott (D-Va.), ranking member, and Sen. Kelly Ayotte (R-N.H.) spoke. Sen. Chris Murphy (D-Conn.)."
+    )
+    assert [m.text for m in recognise([text])[0]] == ["Bobby Scott", "Kelly Ayotte", "Chris Murphy"]

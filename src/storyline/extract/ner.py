@@ -30,7 +30,8 @@ which kind of evidence changed it in ``source``: ``"gazetteer"`` or ``"document"
 * ``majority``: identical texts in a document take the label most of them have;
 * ``group``: a LOC that is no place but a group name ("Tajiks") is MISC, so NORP;
 * ``gap``: a capitalised country or province name that no mention covers is added as LOC;
-* ``not-names``: decades ("the Nineties") and a bare role word taken for a person ("Head of the ...") are dropped;
+* ``not-names``: decades ("the Nineties"), a bare role word taken for a person ("Head of the ...") and a US
+  legislator's party and state ("(D-Calif.)") are dropped;
 * ``ruler``: a one-word LOC that no gazetteer knows, before "administration", "presidency", "cabinet" or
   "campaign" ("the Biden administration"), is a person.
 
@@ -87,6 +88,8 @@ MENTION_RULES = frozenset(
 RULES = (
     frozenset({"country", "person-parts", "places", "majority", "group", "gap", "not-names", "ruler"}) | MENTION_RULES
 )
+# A US legislator's party and state ("Rep. Bobby Scott (D-Va.)", "R-N.H."): an annotation, not a name.
+_PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,12}")
 # "not-names": words the model takes for names that never are: decades ("the Nineties"), and a bare role word
 # tagged as a person ("Head of the National Congress Party ...").
 _DECADE_TEXT = "twenties thirties forties fifties sixties seventies eighties nineties"
@@ -362,6 +365,7 @@ def _document_mentions(doc: Doc, gazetteer: PlaceGazetteer, rules: frozenset[str
             for m in found
             if m.text.lower() not in _DECADE_WORDS
             and not (m.label == "PER" and m.end - m.start == 1 and m.text.lower() in _ROLE_WORDS)
+            and not _PARTY_AND_STATE.fullmatch(m.text)
         ]
     if "ruler" in rules:
         for mention in found:
