@@ -74,6 +74,7 @@ def events_of(sentence: str) -> list[tuple[str, str]]:
         ("The plan is lifted almost whole cloth from a paper published shortly before.", "CONCEDE"),
         ("As she seeks reelection, the senator struggles to keep her distance from Trump.", "REQUEST"),
         ("However, it produced the result that Sanders was seeking.", "REQUEST"),
+        ("The odds in favor of Democrats regaining control of the Senate shot up after the Iowa exchange.", "ASSAULT"),
         ("Davis did not immediately return a request seeking comment.", "REQUEST"),
         ("Trump brought SNL its highest ratings since 2012, when NBA Hall of Fame player Charles Barkley hosted.",
          "CONSULT"),
@@ -116,6 +117,7 @@ def test_a_verb_in_a_sense_that_is_no_event_codes_none(sentence: str, plover: st
         ("Government forces fought the rebels near Kunduz.", "ASSAULT"),
         ("Kabul seeks talks with the Taliban.", "REQUEST"),
         ("US advisers trained Afghan soldiers for years.", "MOBILIZE"),
+        ("Militants shot up the village overnight.", "ASSAULT"),
         ("Russia warned the United States against deploying missiles in Europe.", "THREATEN"),
         ("Rockets struck the city of Ashkelon overnight.", "ASSAULT"),
         ("Thousands of teachers went on strike over pay.", "PROTEST"),
@@ -171,6 +173,7 @@ def test_a_retort_in_words_is_an_accusation_and_return_fire_is_not() -> None:
         "Sanders attacked Clinton in a speech on Tuesday, calling her weak.",
         "Sanders attacked Clinton, calling her the most ignorant candidate in our history.",
         "In an incendiary press conference, Trump launched a pre-emptive attack against Obama, calling him ignorant.",
+        "Clinton attacked Trump, saying he would appoint Supreme Court judges.",
     ],
 )
 def test_an_attack_in_words_is_an_accusation(sentence: str) -> None:
@@ -184,6 +187,7 @@ def test_an_attack_in_words_is_an_accusation(sentence: str) -> None:
         "Rebels attacked the army base in Kunduz, saying it was a legitimate target.",
         "The rebels launched an attack on the base, killing ten soldiers.",
         "Rebels attacked government positions during the night.",
+        "Rebels attacked Kabul, saying it was a legitimate target.",
     ],
 )
 def test_an_armed_attack_stays_an_assault(sentence: str) -> None:

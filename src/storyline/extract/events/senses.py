@@ -170,6 +170,7 @@ _OFFICES = frozenset(
 )  # fmt: skip
 # What a reporter seeks: "did not return a request seeking comment".
 _ASKED_OF_THE_PRESS = frozenset({"comment", "reaction", "clarification", "confirmation", "interview"})
+_SAYING_VERBS = frozenset({"say", "claim", "argue", "charge", "insist", "contend", "suggest", "warn"})
 # What a campaign suspends: its own run, not aid or talks.
 _CAMPAIGNS = frozenset({"campaign", "bid", "candidacy", "run"})
 # What is lifted in an easing: a restriction; not "the plan is lifted almost whole cloth from a paper".
@@ -361,6 +362,8 @@ def event_sense(
         if verb.i > 0 and doc[verb.i - 1].lower_ == "as" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
             return None  # "as opposed to": a contrast
     elif base in {"shoot", "fire"}:
+        if not patients and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            return None  # "the odds … shot up": rose
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "in"}]
         if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children) and any(
             _lemma(p) in _WORD_MEDIA for prep in preps for p in prep.children
@@ -381,9 +384,29 @@ def event_sense(
         if people or lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS) or any(p.pos_ == "PROPN" for p in patients):
             return _STRIKE_ATTACK  # "missiles struck the base"
         return None  # "struck a chord", "strike a balance": no walk-out
-    elif base == "attack" and attack_in_words(verb):
+    elif base == "attack" and (attack_in_words(verb) or _said_of_someone(verb, patients, subject_of)):
         return VERBAL_ATTACK
     return entry
+
+
+def _said_of_someone(attack: Token, patients: list[Token], subject_of: Callable[[Token], Token | None]) -> bool:
+    """An attack by an advertisement or an article ("an ad … that attacks Clinton"), or on a person while saying
+    something ("Clinton attacked Trump, saying he would appoint …"; not "attacked the army base, saying it was a
+    legitimate target")."""
+    subject = subject_of(attack)
+    if subject is not None and _lemma(subject) in _WORD_MEDIA:
+        return True
+    saying = any(c.dep_ == "advcl" and c.tag_ == "VBG" and _lemma(c) in _SAYING_VERBS for c in attack.children)
+    return saying and bool(patients) and all(_names_a_person(p) for p in patients)
+
+
+def _names_a_person(token: Token) -> bool:
+    """A personal pronoun, or a proper name that no gazetteer knows as a place ("Trump", not "Kabul")."""
+    from storyline.extract.ner import place_gazetteer
+
+    if token.lower_ in _PERSONAL_PRONOUNS:
+        return True
+    return token.pos_ == "PROPN" and place_gazetteer().kind(token.text) is None
 
 
 def attack_in_words(attack: Token) -> bool:
