@@ -229,11 +229,12 @@ def read_frame(clause: Token) -> Frame:
             break
         break
     if not frame.hypothetical and any(
-        child.dep_ == "mark" and child.lower_ in {"if", "whether", "lest"}
+        child.dep_ == "mark" and child.lower_ in {"if", "lest"}
         for above in clause.ancestors
         for child in above.children
     ):
         frame.hypothetical = True  # "If you want somebody who is going to beat Trump, …": inside a condition
+        # ("whether" is left out: "It was not clear whether he had his back to the police when they opened fire")
     if frame.reporter is None:
         frame.reporter = according_to(clause.sent.root)
     return frame

@@ -171,6 +171,19 @@ _OFFICES = frozenset(
 # What a reporter seeks: "did not return a request seeking comment".
 _ASKED_OF_THE_PRESS = frozenset({"comment", "reaction", "clarification", "confirmation", "interview"})
 _SAYING_VERBS = frozenset({"say", "claim", "argue", "charge", "insist", "contend", "suggest", "warn"})
+# What is fought in combat beside forces and places: "police fought pitched battles with protesters".
+_BATTLES = frozenset({"battle", "war", "fight", "clash", "skirmish", "gunbattle", "firefight", "duel", "insurgency"})
+# Days and times a seizure happens on: "members seized on Tuesday" (not "seize on Ryan's comments").
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night", "morning",
+     "evening", "weekend", "date", "occasion"}
+)  # fmt: skip
+# What strikes without attacking: a quake, a storm, a car.
+_NOT_ATTACKERS = frozenset(
+    {"quake", "earthquake", "tremor", "aftershock", "storm", "hurricane", "cyclone", "typhoon", "tornado",
+     "lightning", "tsunami", "wave", "flood", "car", "vehicle", "truck", "bus", "train", "van", "suv", "driver",
+     "camry", "virus", "disease", "epidemic", "fire", "blaze", "disaster", "recession", "crisis"}
+)  # fmt: skip
 # What a campaign suspends: its own run, not aid or talks.
 _CAMPAIGNS = frozenset({"campaign", "bid", "candidacy", "run"})
 # What is lifted in an easing: a restriction; not "the plan is lifted almost whole cloth from a paper".
@@ -289,7 +302,7 @@ def event_sense(
             c.dep_ == "prep" and c.lower_ == "about" for c in verb.children
         ):
             return None  # "still fighting to win over his party", "fighting about Obama"
-        armed = people or lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS | FORCE_NOUNS)
+        armed = people or lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS | FORCE_NOUNS | _BATTLES)
         if patients and not armed and not any(p.pos_ == "PROPN" for p in patients):
             return None  # "fighting addiction", "fight the virus": no combat
     elif base == "seek":
@@ -373,11 +386,14 @@ def event_sense(
         if patients and not lemmas & LIFTED_RESTRICTIONS:
             return None  # "the plan is lifted whole cloth from a paper", "lifted the trophy"
     elif base == "seize":
-        if any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in verb.children):
+        seized_on = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} for p in c.children]
+        if seized_on and not any(_lemma(p) in _DAYS or p.like_num for p in seized_on):
             return None  # "was all too happy to seize on Ryan's comments": made use of
     elif base == "suspend":
         if lemmas & _CAMPAIGNS:
             return None  # "Cruz, after suspending his campaign": he left the race
+    elif base == "strike" and (striker := subject_of(verb)) is not None and _lemma(striker) in _NOT_ATTACKERS:
+        return None  # "the quake struck Qeshm island", "she was struck by a car": no attack
     elif base == "strike" and patients:
         if lemmas & AGREEMENT_NOUNS:
             return _AGREEMENT_STRUCK  # "striking deals"
