@@ -21,7 +21,17 @@ of the coded events sees each such use as an event that did not happen:
   ``fight`` to do something or about someone is no combat;
 * ``ask`` is a request when something is asked for ("asked the court to", "asked for help", "asked that …"),
   not a question ("Graham asked.", "asking her, “I just …”");
-* a verbal attack ("attacked other candidates on stage for accepting donations") is an accusation.
+* a verbal attack ("attacked other candidates on stage for accepting donations", "is attacked in the media",
+  "attacked Obama, calling him …", "Clinton attacked Trump, saying …") is an accusation, and so is a retort in
+  words ("fired back with a snarky statement");
+* ``accept`` takes an offer, terms or people, not "accepting death"; ``agree`` is no agreement when it shares an
+  opinion ("everyone agrees NCLB was flawed", "he agreed with Mr. Cruz"); ``appeal`` is to people; ``yield``,
+  ``lift``, ``host``, ``train``, ``seek``, ``undertake``, ``commit``, ``concede``, ``rally``, ``oppose``,
+  ``seize``, ``suspend``, ``strike``, ``warn`` and ``fight`` have their no-event senses ("yielded a couple of
+  floor votes", "the plan is lifted from a paper", "hosts an MSNBC show", "seeks reelection", "he conceded",
+  "rallied young people", "as opposed to", "seize on his comments", "suspended his campaign", "struck a chord",
+  "the quake struck", "the IMF warned that the vote could depress growth", "fighting addiction"); a stance verb in
+  a sentence about a poll is an opinion ("male troops backed Trump, 57 percent to 22").
 
 :func:`event_sense` says, for a verb trigger, which entry its sense carries here, or ``None`` for no event.
 """
