@@ -227,3 +227,15 @@ def test_a_place_has_the_country_it_was_geocoded_in() -> None:
     state.add("a1", text, found, located)
     [maryland] = [e for e in state.view({}) if e.name == "Maryland"]
     assert maryland.country == "USA", maryland  # the name alone gave Liberia's Maryland County
+
+
+def test_a_surname_the_article_has_settled_on_stays_that_persons() -> None:
+    # From PolNeAR's training split: Sen. Chris Murphy is "Murphy" throughout; a victim named once in full later is
+    # not who the next "Murphy" is.
+    text = (
+        "Sen. Chris Murphy spoke. Murphy said no. Murphy left. Murphy came back. He paid tribute to a teacher's "
+        "aide, Anne Marie Murphy, who was killed. Murphy said he would go on."
+    )
+    names = [("Chris Murphy", "PERSON"), *[("Murphy", "PERSON")] * 3, ("Anne Marie Murphy", "PERSON")]
+    out = EntityIndex().add_article("a1", text, _mentions(text, [*names, ("Murphy", "PERSON")]))
+    assert out[-1].entity_id == out[0].entity_id != out[-2].entity_id

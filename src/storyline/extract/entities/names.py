@@ -170,3 +170,18 @@ def remember_initials(key: str, entity_id: str, seen: dict[str, tuple[str, str]]
         known = seen.setdefault(plain, (entity_id, middle))
         if known[1] != middle:
             seen[plain] = (known[0], "*")
+
+
+def vote(votes: dict[str, int], value: str | None) -> None:
+    """Count one vote for ``value`` (none for an empty one)."""
+    if value:
+        votes[value] = votes.get(value, 0) + 1
+
+
+def top_vote(votes: dict[str, int]) -> str | None:
+    """The value with the most votes, the first counted among equals."""
+    best: str | None = None
+    for value, count in votes.items():
+        if best is None or count > votes[best]:
+            best = value
+    return best

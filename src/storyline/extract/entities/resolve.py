@@ -13,9 +13,11 @@ People (kind ``PERSON``; a title inside the mention, ``"President Vladimir Putin
   person's stays that person where the recogniser calls it something else;
 * a bare surname is the person of that surname most recently named in full *in the same article*, passing over
   full names introduced as someone's relative (``"the son of … Ahmad Shah Massoud"``), so that ``"Massoud's
-  father"`` after ``"Ahmad Massoud, the son of Ahmad Shah Massoud"`` is the son. ``Khan`` is the surname of
-  ``Ismail Khan``, not of ``Amir Khan Muttaqi``. A surname of a vowel variant counts (``Mansour`` for ``Abdul
-  Hafiz Mansoor``). Across articles a bare surname only meets the same bare surname;
+  father"`` after ``"Ahmad Massoud, the son of Ahmad Shah Massoud"`` is the son; a surname the article has used
+  three times for one person stays that person's (``"Murphy"`` after ``"a teacher's aide, Anne Marie Murphy"`` is
+  still Sen. Chris Murphy). ``Khan`` is the surname of ``Ismail Khan``, not of ``Amir Khan Muttaqi``. A surname
+  of a vowel variant counts (``Mansour`` for ``Abdul Hafiz Mansoor``). Across articles a bare surname only meets
+  the same bare surname;
 * a bare surname seen before its full name in the same article joins the full name when it comes.
 
 Organisations, places and groups (every other kind):
@@ -64,13 +66,16 @@ from storyline.extract.entities.names import (
     same_but_initials,
     spelling_variant,
     surname,
+    top_vote,
     variant_key,
+    vote,
 )
 from storyline.extract.entities.roles import HONORIFICS, mention_roles, named_as_relative, nickname_comma, split_title
 from storyline.extract.entities.spun import SpunNames
 from storyline.extract.ner import EntityMention
 
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+SETTLED_SURNAME_USES = 3  # a bare surname used this often for one person in an article stays that person's
 # Acronyms matched to a longer name by initials alone (not defined in the text) need this many letters: two-letter
 # codes (US, NJ, NC) match too many names.
 MIN_INITIALS = 3
@@ -148,19 +153,7 @@ class _Article:
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> (entity id, long name)
     acronym_mentions: dict[str, str] = field(default_factory=dict)  # acronyms met in this article -> entity id
     person_ends: dict[int, tuple[str, str]] = field(default_factory=dict)  # end of a person mention -> (entity, name)
-
-
-def _vote(votes: dict[str, int], value: str | None) -> None:
-    if value:
-        votes[value] = votes.get(value, 0) + 1
-
-
-def _top(votes: dict[str, int]) -> str | None:
-    best: str | None = None
-    for value, count in votes.items():
-        if best is None or count > votes[best]:
-            best = value
-    return best
+    surname_uses: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> entity -> bare uses here
 
 
 class EntityIndex:
@@ -186,7 +179,7 @@ class EntityIndex:
         self.__dict__.setdefault("_initials", {})  # pickled before the middle-initial rule
         if "_spellings" not in state:
             self._spellings = SpunNames(
-                name for record in self._records.values() if _top(record.kinds) == "ORG" for name in record.names
+                name for record in self._records.values() if top_vote(record.kinds) == "ORG" for name in record.names
             )
             self._spun_keys = set()
 
@@ -301,7 +294,12 @@ class EntityIndex:
         candidates = [full for full in article.full_names if full.surname == key]
         if candidates:
             named = [full for full in candidates if not full.relative] or candidates
+            uses = article.surname_uses.setdefault(key, {})
             chosen = named[-1]
+            settled = [full for full in named if uses.get(self._live(full.entity_id), 0) >= SETTLED_SURNAME_USES]
+            if settled and settled[-1] is not chosen:  # "Murphy" stays Sen. Chris Murphy, called so ten times,
+                chosen = settled[-1]  # after the article names a victim, "a teacher's aide, Anne Marie Murphy"
+            uses[self._live(chosen.entity_id)] = uses.get(self._live(chosen.entity_id), 0) + 1
             return chosen.entity_id, f"surname of '{chosen.name}' in the same article"
         variants = [full for full in article.full_names if spelling_variant(full.surname, key)]
         if variants:
@@ -470,7 +468,7 @@ class EntityIndex:
         record.name_counts[name] += 1
         if not person and mention.kind == "ORG":
             self._spellings.add(name)
-        _vote(record.kinds, mention.kind)
+        vote(record.kinds, mention.kind)
         record.mentions.append((article.article_id, mention.start, mention.end))
         self._read_attributes(article, mention, record, name, title)
 
@@ -483,11 +481,11 @@ class EntityIndex:
             return
         profile = actor_profile(name, known=self._known(article, record.id))
         if profile is not None:
-            _vote(record.countries, profile.country)
+            vote(record.countries, profile.country)
             if mention.kind not in PLACE_KINDS and mention.kind != "NORP":
-                _vote(record.sectors, profile.sector)
+                vote(record.sectors, profile.sector)
         if mention.kind not in PLACE_KINDS and mention.kind != "NORP":
-            _vote(record.countries, country_around(article.text, mention.start, mention.end))
+            vote(record.countries, country_around(article.text, mention.start, mention.end))
 
     def _known(self, article: _Article, reading: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
         """What the index knows about the organisations named so far in this article, by surface name (except
@@ -497,7 +495,7 @@ class EntityIndex:
             record = self._records.get(self._live(entity_id))
             if person or record is None or not record.sectors or record.id == reading:
                 continue
-            country, sector = _top(record.countries), _top(record.sectors)
+            country, sector = top_vote(record.countries), top_vote(record.sectors)
             sectors: tuple[str, ...] = () if sector in (None, "IGO") else (str(sector),)
             for surface in record.names:
                 known[known_key(surface)] = ("IGO" if sector == "IGO" else country, sectors)
@@ -537,7 +535,7 @@ class EntityIndex:
         for _, record in sorted(self._records.items()):
             if record.person or not record.sectors:
                 continue
-            country, sector = _top(record.countries), _top(record.sectors)
+            country, sector = top_vote(record.countries), top_vote(record.sectors)
             sectors: tuple[str, ...] = () if sector in (None, "IGO") else (str(sector),)
             for surface in record.names:
                 known.setdefault(known_key(surface), ("IGO" if sector == "IGO" else country, sectors))
@@ -552,12 +550,12 @@ class EntityIndex:
         for role in record.roles:
             profile = actor_profile(role, known=known)
             if profile is not None:
-                _vote(countries, profile.country or profile.group)
-                _vote(sectors, profile.sector)
-        return _top(countries), _top(sectors)
+                vote(countries, profile.country or profile.group)
+                vote(sectors, profile.sector)
+        return top_vote(countries), top_vote(sectors)
 
     def _entity(self, record: _Record) -> Entity:
-        kind = _top(record.kinds) or "OTHER"
+        kind = top_vote(record.kinds) or "OTHER"
         canonical = max(
             record.names,
             key=lambda n: (
@@ -574,8 +572,8 @@ class EntityIndex:
         if record.person:
             country, sector = self._person_attributes(record)
         else:
-            country = _top(record.countries)
-            sector = None if kind in PLACE_KINDS or kind == "NORP" else _top(record.sectors)
+            country = top_vote(record.countries)
+            sector = None if kind in PLACE_KINDS or kind == "NORP" else top_vote(record.sectors)
         if country in GROUP_CODES:
             country, sector = None, "IGO"
         return Entity(
