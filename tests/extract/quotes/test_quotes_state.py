@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pickle
 
-from storyline.document import ArticleUpdate, Document, Quotation
-from storyline.extract.quotes.stage import QuoteState
+from storyline.document import ArticleUpdate, Document, Mention, Quotation
+from storyline.extract.quotes import Quote
+from storyline.extract.quotes.stage import QuoteState, quotation
 
 SAID = "We did not go to them. They came to us"
 
@@ -63,3 +64,22 @@ def test_a_state_saved_before_articles_were_placed_still_follows_moves() -> None
     assert restored.placed == state.placed  # rebuilt from the stories it keeps
     assert restored.follow_moves([ArticleUpdate(second.id, story_id="s1", fields=("story_id",))]) == 1
     assert [item[0] for item in restored.by_story["s1"]] == [first.id, second.id]
+
+
+def test_a_quotes_speaker_is_named_as_its_entity_is_in_the_article() -> None:
+    text = "Sen. Chris Murphy spoke. He honoured a teacher's aide, Anne Marie Murphy. “It matters,” Murphy said."
+    doc = Document(uri="x", raw_text=text, text=text, language="en")
+    position = 0
+    for name, entity in [("Chris Murphy", "e1"), ("Anne Marie Murphy", "e2"), ("Murphy", "e1")]:
+        start = text.index(name, position)
+        doc.mentions.append(Mention(start, start + len(name), name, "PERSON", entity_id=entity))
+        position = start + len(name)
+    bare = text.rindex("Murphy")
+    content = text.index("It matters")
+    # The resolver's name is the longest one ending in the surname; the mention is Sen. Chris Murphy's.
+    quote = Quote(
+        content, content + 10, "It matters", True, "said", bare + 7, bare + 11, bare, bare + 6,
+        "Anne Marie Murphy", bare, bare + 6, "named in the source",
+    )  # fmt: skip
+    found = quotation(doc, quote)
+    assert (found.speaker, found.speaker_entity_id) == ("Chris Murphy", "e1")

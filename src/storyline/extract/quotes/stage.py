@@ -124,8 +124,15 @@ def quote_state(ctx: Context) -> QuoteState:
 def quotation(doc: Document, quote: Quote) -> Quotation:
     """A found quote as the document keeps it, its speaker linked to the entity of the named mention."""
     speaker = None
+    name = quote.speaker
     if quote.speaker_start is not None and quote.speaker_end is not None:
         speaker = mention_in(doc.mentions, quote.speaker_start, quote.speaker_end, SPEAKER_KINDS)
+    if speaker is not None and speaker.entity_id is not None:
+        # The speaker's own name in this article: the resolver's longest name ending in the same surname can be
+        # someone else's ("Murphy" is Sen. Chris Murphy, not "a teacher's aide, Anne Marie Murphy").
+        own = [m.text for m in doc.mentions if m.entity_id == speaker.entity_id and m.kind == speaker.kind]
+        if own and name not in own:
+            name = max(own, key=lambda text: (len(text.split()), len(text)))
     return Quotation(
         start=quote.start,
         end=quote.end,
@@ -136,7 +143,7 @@ def quotation(doc: Document, quote: Quote) -> Quotation:
         cue_end=quote.cue_end,
         source_start=quote.source_start,
         source_end=quote.source_end,
-        speaker=quote.speaker,
+        speaker=name,
         speaker_start=quote.speaker_start,
         speaker_end=quote.speaker_end,
         speaker_entity_id=None if speaker is None else speaker.entity_id,
