@@ -247,6 +247,13 @@ def _obligation_trigger(verb: Token) -> Trigger | None:
     lexicon; the reporting verb's subject is the requester."""
     if verb.dep_ != "ccomp" or lemma(verb.head) not in REPORTING_VERBS or lemma(verb) in _STATE_VERBS:
         return None  # "Trump claims that he should be the exception": a state, not a demand
+    asked = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    reporter = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    named = reporter is not None and reporter.pos_ == "PROPN"  # "Ethiopia indicated it should have acted"
+    if asked is not None and (asked.lower_ in {"this", "that"} or not (is_actor(asked) or asked.lower_ == "it")):
+        return None  # "These results should cause us to rethink …": no one is asked
+    if asked is not None and asked.lower_ == "it" and not named:
+        return None  # "I don't think it should be done behind closed doors"
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in {"must", "should"}:
             return Trigger(_OBLIGATION, child.lower_, (child, verb), verb, None, "obligation")

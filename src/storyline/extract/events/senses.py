@@ -255,7 +255,7 @@ _RULED_VERBS = _ACTOR_OBJECT_VERBS | _AID_VERBS | {
     "destroy", "occupy", "return", "help", "discuss", "beat", "demonstrate", "fight", "sign", "open", "offer",
     "meet", "ask", "attack", "accept", "agree", "appeal", "yield", "concede", "rally", "host", "undertake", "commit",
     "oppose", "shoot", "fire", "seize", "suspend", "strike", "lift", "warn", "support", "back", "favor", "favour",
-    "prefer", "endorse", "approve", "reject", "seek", "train",
+    "prefer", "endorse", "approve", "reject", "seek", "train", "allow", "permit",
 }  # fmt: skip
 
 
@@ -349,6 +349,10 @@ def event_sense(
     elif base == "ask":
         if not _asks_for_something(verb, lemmas):
             return None
+    elif base in {"allow", "permit"}:
+        subject = subject_of(verb)
+        if subject is not None and subject.lower_ in {"it", "this", "that", "which", "what"}:
+            return None  # "This allows him to catch up on Skype", "It also allows Republicans to …": a thing does
     elif base == "accept":
         if patients and not people and not lemmas & ACCEPTED_THINGS:
             return None  # "accepting death", "what is accepted practice"; not "accepted the offer"
