@@ -157,14 +157,14 @@ def same_but_initials(key: str, seen: dict[str, tuple[str, str]], lookup: Callab
     plain, middle = middle_initials(key)
     known = seen.get(plain)
     if middle and known is not None and known[1] != middle:
-        seen[plain] = (known[0], "*")
-        return None
+        return None  # another initial is known: :func:`remember_initials` marks the name ambiguous
     if not middle:
         return None if known is None or known[1] == "*" else known[0]
     return lookup(plain)
 
 
 def remember_initials(key: str, entity_id: str, seen: dict[str, tuple[str, str]]) -> None:
+    """Record the initials of a person's full name as read (``*`` once two differ), for :func:`same_but_initials`."""
     plain, middle = middle_initials(key)
     if middle:
         known = seen.setdefault(plain, (entity_id, middle))
