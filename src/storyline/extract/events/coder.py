@@ -35,7 +35,7 @@ from storyline.extract.events.patterns import (
     subject_of,
     target_of,
 )
-from storyline.extract.events.senses import VERBAL_ATTACK, attack_in_words
+from storyline.extract.events.senses import VERBAL_ATTACK, attack_in_words, attack_on_a_candidate
 from storyline.extract.quotes.direct import find_quoted_spans
 from storyline.extract.quotes.indirect import quote_at
 
@@ -116,6 +116,10 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
     entry = trigger.entry
     if trigger.pattern == "light-verb" and entry.plover == "ASSAULT" and attack_in_words(trigger.clause):
         entry = VERBAL_ATTACK  # "launched a pre-emptive attack against Obama, calling him …"
+    if entry.plover == "ASSAULT" and trigger.noun is not None and attack_on_a_candidate(trigger.noun):
+        entry = VERBAL_ATTACK  # "sharp and relentless attacks on Clinton and the Democratic Party"
+    if _generic(trigger) or _state_called(trigger):
+        return None
     plover, cameo, mode = entry.plover, entry.cameo, entry.mode
     intended: str | None = None
     notes: list[str] = []
@@ -256,6 +260,33 @@ def _apply(
     if kind == "permission" and plover not in {"CONCEDE", "REJECT"}:
         return "CONCEDE", "080", None, act, f"'{word}' (permission) -> CONCEDE"
     return plover, cameo, mode, intended, ""
+
+
+# Anyone at all: "Anyone who endorses violence … is not welcome", "someone who has demonstrated …".
+_GENERIC_PEOPLE = frozenset(
+    {"anyone", "anybody", "someone", "somebody", "whoever", "everyone", "everybody", "nobody", "whomever"}
+)
+
+
+def _generic(trigger: Trigger) -> bool:
+    """An act of anyone at all, or a lifetime's experience: a relative clause on "anyone", "someone", "whoever"
+    ("Anyone who endorses violence …"), or with "ever" ("the most beautiful soul I've ever met")."""
+    clause = trigger.clause
+    if clause.dep_ != "relcl":
+        return clause.lower_ in _GENERIC_PEOPLE
+    return clause.head.lower_ in _GENERIC_PEOPLE or any(
+        c.dep_ == "advmod" and c.lower_ == "ever" for c in clause.children
+    )
+
+
+def _state_called(trigger: Trigger) -> bool:
+    """A state called for a candidate on election night ("when Texas was called for Ted Cruz"): no request."""
+    if trigger.key != "call for":
+        return False
+    from storyline.extract.ner import place_gazetteer
+
+    subjects = [c for c in trigger.clause.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(c.pos_ == "PROPN" and place_gazetteer().kind(c.text) for c in subjects)
 
 
 def _noun_source(noun: Token) -> tuple[Token | None, str]:

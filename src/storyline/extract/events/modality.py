@@ -65,11 +65,18 @@ def same_block(first: Token, second: Token) -> bool:
 
 
 def is_negated(token: Token) -> bool:
-    """A ``neg`` child, or ``no``/``never`` modifying the token ("did not meet", "no talks", "never ruled out")."""
+    """A ``neg`` child, or ``no``/``never`` modifying the token ("did not meet", "no talks", "never ruled out"); a
+    clause opened by "nor" ("Nor have they warned Mr. Hannity …"), or a subject "neither X nor Y"."""
     for child in token.children:
         if child.dep_ == "neg":
             return True
         if child.lower_ in {"no", "never", "not", "n't", "n’t"} and child.dep_ in {"det", "advmod", "neg"}:
+            return True
+        if child.lower_ == "nor" and child.i < token.i and child.dep_ in {"cc", "advmod", "dep", "preconj"}:
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(
+            c.lower_ == "neither" and c.dep_ in {"preconj", "det"} for c in child.children
+        ):
             return True
     return False
 

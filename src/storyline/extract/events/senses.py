@@ -31,7 +31,19 @@ of the coded events sees each such use as an event that did not happen:
   floor votes", "the plan is lifted from a paper", "hosts an MSNBC show", "seeks reelection", "he conceded",
   "rallied young people", "as opposed to", "seize on his comments", "suspended his campaign", "struck a chord",
   "the quake struck", "the IMF warned that the vote could depress growth", "fighting addiction"); a stance verb in
-  a sentence about a poll is an opinion ("male troops backed Trump, 57 percent to 22").
+  a sentence about a poll is an opinion ("male troops backed Trump, 57 percent to 22"), and so is any act that a
+  share of people counted by a poll supports or wants ("About two-thirds of Republican primary voters support
+  temporarily banning …", "4 in 10 Republican voters want all immigrants … to be deported");
+* money, votes and jobs: ``receive`` a sum or a count ("will receive at least 42") is no visit, ``award``
+  delegates no honour, ``charge`` a price ("charging tuition") no accusation, ``fund`` a plan no aid, and a
+  passive ``fire`` with no weapon and nothing aimed at ("was fired as head coach") is a dismissal;
+* ``explode`` is a bombing when a bomb or what carries one explodes (not "deaths … are exploding", "make it
+  explode"), ``burn`` when a building, a vehicle or people burn (not "burning through $17.5 million", "burn up
+  their phone lines"), ``kill`` when a life ends (not "killed the bill", "killing journalism"), ``shoot`` not when
+  fireworks or prices shoot; "begs the question" asks nothing, and "welcomed a baby girl" supports no one;
+* in election news (three or more campaign words in the document) a person attacking a person, with no sign of
+  violence in the sentence, does it in words ("As Trump attacked Clinton, the attendees chanted", "his recent
+  attacks on Trump"): an accusation.
 
 :func:`event_sense` says, for a verb trigger, which entry its sense carries here, or ``None`` for no event.
 """
@@ -40,199 +52,61 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from storyline.extract.events.lexicon import ACTOR_NOUNS, PROPOSAL_NOUNS, LexiconEntry
+from storyline.extract.events.sense_words import (
+    ACCEPTED_THINGS,
+    ACTOR_OBJECT_VERBS,
+    AGREEMENT_NOUNS,
+    AID_THINGS,
+    AID_VERBS,
+    ASKED_FOR,
+    ASKED_OF_THE_PRESS,
+    BATTLES,
+    BURNED_THINGS,
+    CAMPAIGN_WORDS,
+    CAMPAIGNS,
+    CAPTIVE_NOUNS,
+    CONTEST_WORDS,
+    DAYS,
+    EXPLOSIVES,
+    FIRED_WEAPONS,
+    FORCE_NOUNS,
+    FUNDED_PLANS,
+    HOSTED_SHOWS,
+    KILLED_PLANS,
+    LIFTED_RESTRICTIONS,
+    MET_THINGS,
+    NAMING_VERBS,
+    NEWBORNS,
+    NOT_ATTACKERS,
+    NOT_HONOURS,
+    NOT_SHOOTERS,
+    OFFERED_THINGS,
+    OFFICES,
+    OPENED_ROUTES,
+    OPINION_VERBS,
+    PERSONAL_PRONOUNS,
+    PHYSICAL_TARGETS,
+    POLL_SHARES,
+    POLL_WORDS,
+    POLLED_PEOPLE,
+    RELEASED_PROPERTY,
+    SAYING_VERBS,
+    SPOKEN_NOUNS,
+    STANCE_VERBS,
+    STATE_LEMMAS,
+    TERRITORY_NOUNS,
+    VIOLENCE_WORDS,
+    WORD_MEDIA,
+    YIELDED_THINGS,
+)
 
-# People who are released, freed or executed, beyond the actor words of the lexicon.
-CAPTIVE_NOUNS: frozenset[str] = frozenset(
-    {
-        "hostage", "captive", "prisoner", "detainee", "journalist", "reporter", "sailor", "crew", "national",
-        "citizen", "worker", "soldier", "pilot", "tourist", "student", "man", "woman", "child", "person",
-        "inmate", "convict", "dissident", "activist", "suspect", "fisherman", "passenger", "hostage-taker",
-    }
-)  # fmt: skip
-# Property that is released: frozen assets, seized ships, the remains of the dead.
-RELEASED_PROPERTY: frozenset[str] = frozenset(
-    {"asset", "fund", "ship", "vessel", "tanker", "aircraft", "plane", "body", "remains", "cargo", "property"}
-)
-# Physical things that can be destroyed in an attack.
-PHYSICAL_TARGETS: frozenset[str] = frozenset(
-    {
-        "building", "house", "home", "village", "town", "city", "bridge", "road", "weapon", "vehicle", "car",
-        "truck", "tank", "aircraft", "plane", "helicopter", "jet", "ship", "boat", "vessel", "base", "facility",
-        "infrastructure", "mosque", "church", "temple", "shrine", "school", "hospital", "crop", "field", "property",
-        "depot", "camp", "position", "site", "stockpile", "equipment", "plant", "factory", "pipeline", "well",
-        "office", "headquarters", "compound", "embassy", "station", "airport", "port", "launcher", "missile",
-        "drone", "statue", "monument", "tunnel", "checkpoint", "post", "bunker", "warehouse", "shop", "market",
-        "farm", "dam", "residence", "apartment", "structure", "target", "hideout", "shelter", "museum", "library",
-        "stronghold", "outpost", "barrack", "arsenal", "ammunition", "munition", "battery", "radar", "installation",
-        "convoy", "train", "bus", "hut", "dwelling", "tent", "orchard", "tower", "palace", "ministry", "court",
-    }
-)  # fmt: skip
-# Land that is occupied or returned.
-TERRITORY_NOUNS: frozenset[str] = frozenset(
-    {"territory", "land", "area", "region", "province", "capital", "square", "street", "parliament", "island"}
-)
-# Forces whose return is a withdrawal ("the troops returned to their barracks").
-FORCE_NOUNS: frozenset[str] = frozenset(
-    {"troop", "force", "soldier", "army", "fighter", "militant", "rebel", "unit", "militia", "battalion", "brigade"}
-)
-# What is signed as an agreement between parties.
-AGREEMENT_NOUNS: frozenset[str] = frozenset(
-    {
-        "agreement", "accord", "deal", "treaty", "pact", "memorandum", "declaration", "protocol", "ceasefire",
-        "cease-fire", "truce", "convention", "charter", "communique", "roadmap", "framework", "armistice",
-        "understanding", "mou", "contract", "alliance", "settlement", "partnership", "compact", "document",
-        "statement", "arrangement",
-    }
-)  # fmt: skip
-# What is opened when a border or a route is opened to others.
-OPENED_ROUTES: frozenset[str] = frozenset(
-    {
-        "border", "crossing", "checkpoint", "airspace", "road", "port", "corridor", "airport", "route", "passage",
-        "gate", "bridge", "embassy", "consulate", "frontier", "highway", "waterway", "strait", "channel",
-        "terminal", "access", "market", "door", "crossing-point", "sea", "harbour", "harbor", "pass",
-    }
-)  # fmt: skip
-# What is given, sent, provided, supplied or delivered as aid (CAMEO 07): money, arms, goods, help.
-AID_THINGS: frozenset[str] = frozenset(
-    {
-        "aid", "assistance", "support", "help", "weapon", "arm", "fund", "funding", "money", "loan", "grant",
-        "credit", "food", "shelter", "refuge", "asylum", "sanctuary", "equipment", "training", "supply", "medicine",
-        "troop", "security", "protection", "relief", "fuel", "water", "vaccine", "ammunition", "material",
-        "convoy", "shipment", "consignment", "package", "tonne", "ton", "kit", "vehicle", "tank", "aircraft",
-        "plane", "helicopter", "missile", "gun", "rifle", "drone", "dollar", "euro", "pound", "million", "billion",
-        "$", "€", "£", "grain", "flour", "rice", "wheat", "tent", "blanket", "doctor", "expert", "adviser",
-        "advisor", "instructor", "intelligence", "backing", "service", "care", "treatment", "oil", "gas",
-        "electricity", "donation", "contribution", "compensation", "payment", "subsidy", "investment",
-        "ration", "meal", "drug", "vaccination", "soldier", "force", "personnel", "peacekeeper", "volunteer",
-    }
-)  # fmt: skip
-# Things given or offered that are words or looks, not aid or a promise.
-SPOKEN_NOUNS: frozenset[str] = frozenset(
-    {
-        "peek", "speech", "interview", "talk", "statement", "address", "testimony", "account", "opinion", "reason",
-        "chance", "opportunity", "example", "name", "impression", "birth", "way", "answer", "hint", "nod",
-        "signal", "credit", "thought", "consideration", "priority", "glimpse", "look", "update", "briefing",
-        "lecture", "conference", "order", "performance", "detail", "figure", "number", "estimate", "indication",
-        "explanation", "response", "reply", "analysis", "view", "comment", "insight", "perspective", "assessment",
-        "take", "evidence", "critique", "rebuttal", "prediction", "prayer", "sympathy", "word", "advice",
-        "observation", "remark", "criticism", "praise", "defense", "defence", "argument", "preview", "tour",
-        "sense", "idea", "picture", "description", "summary", "overview", "warning", "lesson", "presentation",
-        "rundown", "endorsement", "shout-out", "shoutout", "thumbs", "boost", "headache", "pause", "break",
-    }
-)  # fmt: skip
-# What one meets that is no meeting: a reaction ("met with opposition"), a goal ("met the deadline").
-MET_THINGS: frozenset[str] = frozenset(
-    {
-        "opposition", "resistance", "criticism", "skepticism", "scepticism", "approval", "disapproval", "success",
-        "failure", "reaction", "response", "silence", "derision", "ridicule", "applause", "anger", "outrage",
-        "hostility", "indifference", "expectation", "goal", "target", "deadline", "requirement", "standard",
-        "need", "demand", "criterion", "obligation", "condition", "challenge", "threshold", "quota", "fate",
-        "end", "death", "scrutiny", "suspicion", "protest", "backlash", "praise", "acclaim",
-    }
-)  # fmt: skip
-# What is asked for when "ask" is a request without a complement clause ("asked permission").
-ASKED_FOR: frozenset[str] = frozenset(
-    {
-        "help", "permission", "support", "assistance", "aid", "protection", "asylum", "forgiveness", "mercy",
-        "clemency", "pardon", "release", "intervention", "money", "fund", "extradition", "resignation", "leniency",
-        "patience", "cooperation", "favor", "favour",
-    }
-)  # fmt: skip
-
-# What is accepted in an agreement: an offer, a plan, terms, a result, people let in; not "accepting death".
-ACCEPTED_THINGS: frozenset[str] = (
-    PROPOSAL_NOUNS
-    | AGREEMENT_NOUNS
-    | {
-        "term", "condition", "resignation", "result", "outcome", "verdict", "ruling", "apology", "nomination",
-        "credential", "aid", "assistance", "help", "compromise", "surrender", "mandate", "extension", "refugee",
-        "migrant", "asylum-seeker", "deployment", "presence", "jurisdiction", "authority", "recommendation",
-    }
-)  # fmt: skip
-# What is hosted that is no visit or meeting: a show, a party, a game.
-HOSTED_SHOWS: frozenset[str] = frozenset(
-    {"show", "program", "programme", "podcast", "series", "radio", "broadcast", "fundraiser", "party", "game",
-     "tournament", "contest", "festival", "concert", "olympics", "cup", "championship", "website", "blog"}
-)  # fmt: skip
-# What is yielded in a concession: ground, land, power; not "yielded a couple of floor votes".
-YIELDED_THINGS: frozenset[str] = TERRITORY_NOUNS | {"ground", "power", "control", "position", "seat", "city", "town"}
-_STATE_LEMMAS = frozenset({"be", "seem", "remain", "appear", "look", "become", "feel", "need"})
-# Where words are exchanged: "fired back with a snarky statement", "shot back in an article", "attacked in the
-# media", "attacked him in a speech" (a curated list: SPOKEN_NOUNS also holds "way" and "order").
-_WORD_MEDIA = frozenset(
-    {
-        "article", "tweet", "post", "op-ed", "letter", "column", "editorial", "email", "e-mail", "blog", "video", "ad",
-        "ads", "advertisement", "message", "release", "interview", "appearance", "statement", "speech", "address",
-        "remark", "comment", "conference", "briefing", "debate", "media", "medium", "press", "twitter", "facebook",
-        "rally", "show", "broadcast", "podcast", "book", "memoir", "response", "reply", "rebuttal", "retort",
-        "criticism", "attack", "tirade", "rant", "salvo", "jab", "barb", "insult",
-    }
-)  # fmt: skip
-# Naming the target while attacking it: "attacked Obama, calling him the most ignorant president".
-_NAMING_VERBS = frozenset({"call", "accuse", "label", "brand", "describe", "dub", "deride", "mock", "ridicule"})
-# What a candidate seeks: an office, not something asked of others.
-_OFFICES = frozenset(
-    {"reelection", "re-election", "election", "nomination", "office", "seat", "presidency", "term", "post", "job",
-     "candidacy", "mandate", "majority", "endorsement", "vote", "votes"}
-)  # fmt: skip
-# What a reporter seeks: "did not return a request seeking comment".
-_ASKED_OF_THE_PRESS = frozenset({"comment", "reaction", "clarification", "confirmation", "interview"})
-_SAYING_VERBS = frozenset({"say", "claim", "argue", "charge", "insist", "contend", "suggest", "warn"})
-# What is fought in combat beside forces and places: "police fought pitched battles with protesters".
-_BATTLES = frozenset({"battle", "war", "fight", "clash", "skirmish", "gunbattle", "firefight", "duel", "insurgency"})
-# Days and times a seizure happens on: "members seized on Tuesday" (not "seize on Ryan's comments").
-_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night", "morning",
-     "evening", "weekend", "date", "occasion"}
-)  # fmt: skip
-# What strikes without attacking: a quake, a storm, a car.
-_NOT_ATTACKERS = frozenset(
-    {"quake", "earthquake", "tremor", "aftershock", "storm", "hurricane", "cyclone", "typhoon", "tornado",
-     "lightning", "tsunami", "wave", "flood", "car", "vehicle", "truck", "bus", "train", "van", "suv", "driver",
-     "camry", "virus", "disease", "epidemic", "fire", "blaze", "disaster", "recession", "crisis"}
-)  # fmt: skip
-# What a campaign suspends: its own run, not aid or talks.
-_CAMPAIGNS = frozenset({"campaign", "bid", "candidacy", "run"})
-# What is lifted in an easing: a restriction; not "the plan is lifted almost whole cloth from a paper".
-LIFTED_RESTRICTIONS: frozenset[str] = frozenset(
-    {
-        "restriction", "limit", "cap", "moratorium", "freeze", "siege", "suspension", "order", "rule", "requirement",
-        "veto", "tariff", "quota", "control", "measure", "lockdown", "closure", "state", "law", "immunity",
-        "boycott", "ban", "curfew", "embargo", "sanction", "blockade", "emergency", "prohibition", "barrier",
-        "checkpoint", "roadblock", "restraint", "condition", "penalty", "travel", "visa", "regulation",
-    }
-)  # fmt: skip
-# What is offered in a promise or a proposal, beside aid and proposals: "offered talks", "offered amnesty".
-OFFERED_THINGS: frozenset[str] = (
-    AID_THINGS
-    | PROPOSAL_NOUNS
-    | AGREEMENT_NOUNS
-    | {
-        "talk", "negotiation", "dialogue", "amnesty", "concession", "incentive", "reward", "resignation", "apology",
-        "condolence", "mediation", "compromise", "guarantee", "assurance", "post", "job", "position", "seat",
-        "pardon", "immunity", "safe", "passage", "exchange", "swap", "hostage", "prisoner", "access", "land",
-        "territory", "cooperation", "partnership", "alliance", "membership", "role", "ministry", "portfolio",
-        "control", "power", "share", "stake", "autonomy", "say", "branch", "hand",
-    }
-)  # fmt: skip
-# Stance verbs read off a poll ("male troops backed Trump, 57 percent to 22 percent"): opinions, not events.
-_STANCE_VERBS = frozenset({"support", "back", "oppose", "favor", "favour", "prefer", "endorse", "approve", "reject"})
-_POLL_WORDS = frozenset({"percent", "%", "poll", "polls", "survey", "surveys", "respondents", "pollster"})
 _AGREEMENT_STRUCK = LexiconEntry("SUPPORT", "057")
 _STRIKE_ATTACK = LexiconEntry("ASSAULT", "190")
-_ACTOR_OBJECT_VERBS = frozenset({"release", "free", "execute", "receive", "recall", "recognize", "recognise"})
-_AID_VERBS = frozenset({"give", "send", "provide", "supply", "deliver"})
-# Around "beat": a vote or a game, not a beating ("Clinton would beat Trump 46 to 40 percent").
-_CONTEST_WORDS = frozenset(
-    {"percent", "point", "vote", "election", "primary", "race", "poll", "game", "match", "record", "expectation",
-     "estimate", "forecast", "odds", "deadline", "%", "rival", "challenger", "opponent", "incumbent", "nominee",
-     "ballot", "matchup", "challenge", "contest", "caucus", "nomination", "margin", "polling"}
-)  # fmt: skip
-_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "i"})
 VERBAL_ATTACK = LexiconEntry("ACCUSE", "111")
+_CAMPAIGN_KEY = "storyline.events.campaign_news"
 
 
 def _lemma(token: Token) -> str:
@@ -251,11 +125,12 @@ def _patients(verb: Token) -> list[Token]:
     return patients
 
 
-_RULED_VERBS = _ACTOR_OBJECT_VERBS | _AID_VERBS | {
+_RULED_VERBS = ACTOR_OBJECT_VERBS | AID_VERBS | {
     "destroy", "occupy", "return", "help", "discuss", "beat", "demonstrate", "fight", "sign", "open", "offer",
     "meet", "ask", "attack", "accept", "agree", "appeal", "yield", "concede", "rally", "host", "undertake", "commit",
     "oppose", "shoot", "fire", "seize", "suspend", "strike", "lift", "warn", "support", "back", "favor", "favour",
-    "prefer", "endorse", "approve", "reject", "seek", "train", "allow", "permit",
+    "prefer", "endorse", "approve", "reject", "seek", "train", "allow", "permit", "award", "explode", "burn",
+    "kill", "charge", "beg", "welcome", "fund", "finance",
 }  # fmt: skip
 
 
@@ -264,16 +139,57 @@ def event_sense(
 ) -> LexiconEntry | None:
     """The entry this use of a lexicon verb carries, or ``None`` where the verb is used in a sense that is no event
     (``subject_of``: the one who acts in a verb's clause, from the event patterns)."""
+    if _opinion_of_a_share(verb, subject_of):
+        return None  # "About two-thirds of Republican primary voters support temporarily banning …": a poll
     if base not in _RULED_VERBS:
         return entry
-    if base in _STANCE_VERBS and any(t.lower_ in _POLL_WORDS for t in verb.sent):
+    if base in STANCE_VERBS and any(t.lower_ in POLL_WORDS for t in verb.sent):
         return None  # "Americans overwhelmingly oppose cutting off funds, a poll found"
     patients = _patients(verb)
     lemmas = {_lemma(p) for p in patients}
-    people = any(_names_people(p) for p in patients)
-    if base in _ACTOR_OBJECT_VERBS:
+    people = any(_names_people(p) and not (base == "receive" and p.like_num) for p in patients)
+    if base in ACTOR_OBJECT_VERBS:
         if not people and not (base in {"release", "free"} and lemmas & RELEASED_PROPERTY):
-            return None
+            return None  # "Sanders will receive at least 42" (delegates), "received $26.4 million in payments"
+    elif base == "award":
+        if lemmas & NOT_HONOURS or any(p.like_num and not any(c.lower_ == "of" for c in p.children) for p in patients):
+            return None  # "Clinton will be awarded delegates": a vote counted, no honour
+    elif base == "explode":
+        subject = subject_of(verb)
+        causative = verb.dep_ in {"ccomp", "xcomp"} and _lemma(verb.head) in {"make", "let", "cause"}
+        if causative or (
+            subject is not None
+            and subject.pos_ != "PRON"
+            and _lemma(subject) not in EXPLOSIVES
+            and not _names_people(subject)
+        ):
+            return None  # "deaths from Alzheimer's are exploding", "rubber bands … to make it explode"
+    elif base == "burn":
+        through = any(c.dep_ == "prep" and c.lower_ == "through" for c in verb.children)
+        burned = [c for c in verb.children if c.dep_ == "dobj"]  # a passive subject may be people: "were burnt"
+        if through or (
+            burned
+            and not any(_names_people(p) or p.pos_ in {"PROPN", "PRON"} for p in burned)
+            and not {_lemma(p) for p in burned} & BURNED_THINGS
+        ):
+            return None  # "burning through $17.5 million", "burn up their email accounts and phone lines"
+    elif base == "kill":
+        if patients and not people and lemmas & KILLED_PLANS:
+            return None  # "Senate Republicans killed the bill", "journalists are killing journalism"
+    elif base == "charge":
+        charged = [c for c in verb.children if c.dep_ == "dobj"]  # "was charged with murder" stays
+        pressed = any(c.dep_ == "prep" and c.lower_ in {"with", "in", "over", "for"} for c in verb.children)
+        if charged and not pressed and not any(_names_people(p) for p in charged):
+            return None  # "when it comes to charging tuition": a price, no charge against anyone
+    elif base == "beg":
+        if "question" in lemmas:
+            return None  # "it begs the question"
+    elif base == "welcome":
+        if lemmas & NEWBORNS:
+            return None  # "had just welcomed a second baby girl"
+    elif base in {"fund", "finance"}:
+        if patients and not people and lemmas <= FUNDED_PLANS:
+            return None  # "The plan would be funded by taxing all Wall Street transactions"
     elif base in {"destroy", "occupy"}:
         if (
             not people
@@ -287,7 +203,7 @@ def event_sense(
                 return None
         elif (subject := subject_of(verb)) is None or _lemma(subject) not in FORCE_NOUNS:
             return None  # "he returned to teaching", "the power returned": no withdrawal
-    elif base in _AID_VERBS:
+    elif base in AID_VERBS:
         given = lemmas | {_lemma(p) for prep in verb.children if prep.lower_ == "with" for p in prep.children}
         if not given & AID_THINGS and not any(p.like_num for p in patients):
             return None  # "sent a letter", "provided them with paper copies", "sent Nega north"
@@ -302,7 +218,7 @@ def event_sense(
         if not together:
             return None  # "Author Roger Stone will discuss his new book": no one to consult
     elif base == "beat":
-        if any(_lemma(t) in _CONTEST_WORDS for child in verb.children if child.dep_ != "nsubj" for t in child.subtree):
+        if any(_lemma(t) in CONTEST_WORDS for child in verb.children if child.dep_ != "nsubj" for t in child.subtree):
             return None  # "would beat Trump 46 to 40 percent", not "police beat 20 protesters"
     elif base == "demonstrate":
         if patients or any(c.dep_ == "ccomp" for c in verb.children):
@@ -312,11 +228,11 @@ def event_sense(
             c.dep_ == "prep" and c.lower_ == "about" for c in verb.children
         ):
             return None  # "still fighting to win over his party", "fighting about Obama"
-        armed = people or lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS | FORCE_NOUNS | _BATTLES)
+        armed = people or lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS | FORCE_NOUNS | BATTLES)
         if patients and not armed and not any(p.pos_ == "PROPN" for p in patients):
             return None  # "fighting addiction", "fight the virus": no combat
     elif base == "seek":
-        if lemmas & _OFFICES or not lemmas - {"that", "which", "what"} or lemmas & _ASKED_OF_THE_PRESS:
+        if lemmas & OFFICES or not lemmas - {"that", "which", "what"} or lemmas & ASKED_OF_THE_PRESS:
             return None  # "as she seeks reelection": running for office; "the result Sanders was seeking"
     elif base == "sign":
         if patients and not lemmas & AGREEMENT_NOUNS:
@@ -357,7 +273,7 @@ def event_sense(
         if patients and not people and not lemmas & ACCEPTED_THINGS:
             return None  # "accepting death", "what is accepted practice"; not "accepted the offer"
     elif base == "agree":
-        if any(c.dep_ == "ccomp" and _lemma(c) in _STATE_LEMMAS for c in verb.children):
+        if any(c.dep_ == "ccomp" and _lemma(c) in STATE_LEMMAS for c in verb.children):
             return None  # "almost everyone agrees NCLB was a flawed law": an opinion shared, not an agreement
         if _agrees_with_someone_only(verb):
             return None  # "Mr. Manafort said he agreed with Mr. Cruz": the same opinion
@@ -391,9 +307,13 @@ def event_sense(
     elif base in {"shoot", "fire"}:
         if not patients and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             return None  # "the odds … shot up": rose
+        if (shooter := subject_of(verb)) is not None and _lemma(shooter) in NOT_SHOOTERS:
+            return None  # "fireworks shooting over Lake Erie"
+        if base == "fire" and _dismissed(verb, patients):
+            return None  # "That could mean getting fired", "the coach was fired by the team": a job lost
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "in"}]
         if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children) and any(
-            _lemma(p) in _WORD_MEDIA for prep in preps for p in prep.children
+            _lemma(p) in WORD_MEDIA for prep in preps for p in prep.children
         ):
             return VERBAL_ATTACK  # "Trump fired back with a snarky statement"; not "police shot back at the gunmen"
     elif base == "lift":
@@ -401,12 +321,12 @@ def event_sense(
             return None  # "the plan is lifted whole cloth from a paper", "lifted the trophy"
     elif base == "seize":
         seized_on = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} for p in c.children]
-        if seized_on and not any(_lemma(p) in _DAYS or p.like_num for p in seized_on):
+        if seized_on and not any(_lemma(p) in DAYS or p.like_num for p in seized_on):
             return None  # "was all too happy to seize on Ryan's comments": made use of
     elif base == "suspend":
-        if lemmas & _CAMPAIGNS:
+        if lemmas & CAMPAIGNS:
             return None  # "Cruz, after suspending his campaign": he left the race
-    elif base == "strike" and (striker := subject_of(verb)) is not None and _lemma(striker) in _NOT_ATTACKERS:
+    elif base == "strike" and (striker := subject_of(verb)) is not None and _lemma(striker) in NOT_ATTACKERS:
         return None  # "the quake struck Qeshm island", "she was struck by a car": no attack
     elif base == "strike" and patients:
         if lemmas & AGREEMENT_NOUNS:
@@ -414,9 +334,100 @@ def event_sense(
         if people or lemmas & (PHYSICAL_TARGETS | TERRITORY_NOUNS) or any(p.pos_ == "PROPN" for p in patients):
             return _STRIKE_ATTACK  # "missiles struck the base"
         return None  # "struck a chord", "strike a balance": no walk-out
-    elif base == "attack" and (attack_in_words(verb) or _said_of_someone(verb, patients, subject_of)):
+    elif base == "attack" and (
+        attack_in_words(verb)
+        or _said_of_someone(verb, patients, subject_of)
+        or (bool(patients) and _between_candidates(verb, patients, subject_of(verb)))
+    ):
         return VERBAL_ATTACK
     return entry
+
+
+def _opinion_of_a_share(verb: Token, subject_of: Callable[[Token], Token | None]) -> bool:
+    """Whether the verb is, or lies under, an opinion that a poll gives to a share of people ("About two-thirds of
+    Republican primary voters support temporarily banning …", "Only about 4 in 10 Republican voters … want all
+    immigrants … to be deported", "Sanders was supported by overwhelming majorities of both men and women")."""
+    for token in (verb, *verb.ancestors):
+        if _lemma(token) in OPINION_VERBS and (holder := subject_of(token)) is not None and _a_share(holder):
+            return True
+    return False
+
+
+def _a_share(token: Token) -> bool:
+    """A share of people as a poll counts them: "two-thirds of voters", "57 percent", "4 in 10 Republican voters"."""
+    word = _lemma(token)
+    if word in POLL_SHARES:  # not "Three-quarters of the NEA's executive board voted to endorse Clinton"
+        return word in {"percent", "%"} or any(
+            _lemma(p) in POLLED_PEOPLE or p.lower_ == "those"
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children
+        )
+    return word in POLLED_PEOPLE and any(
+        c.dep_ == "nummod" and any(q.lower_ == "in" for q in c.children) for c in token.children
+    )
+
+
+def _dismissed(verb: Token, patients: list[Token]) -> bool:
+    """Whether "fire" is a dismissal: a passive ("was fired", "getting fired") whose subject is no weapon, with
+    nothing fired at ("was fired upon", "shots were fired" stay attacks)."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    aimed = any(
+        c.dep_ in {"prep", "prt"}
+        and c.lower_ in {"at", "on", "upon", "into"}
+        and not any(_a_date(p) for p in c.children)
+        for c in verb.children
+    )  # "fired on protesters", not "fired on Monday"
+    return passive and not aimed and not any(_lemma(p) in FIRED_WEAPONS or p.lower_ in _THINGS for p in patients)
+
+
+def _a_date(token: Token) -> bool:
+    return _lemma(token) in DAYS or token.lower_ in _MONTHS or token.like_num
+
+
+_THINGS = frozenset({"it", "which", "that"})
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
+)  # fmt: skip
+
+
+def _between_candidates(attack: Token, patients: list[Token], attacker: Token | None) -> bool:
+    """An attack by a person on a person in election news ("As Trump attacked Clinton, the attendees chanted"), with
+    no sign of violence in its sentence: made in words."""
+    if attacker is None or not _may_be_a_candidate(attacker) or not all(_may_be_a_candidate(p) for p in patients):
+        return False
+    return campaign_news(attack.doc) and not any(t.lower_ in VIOLENCE_WORDS for t in attack.sent)
+
+
+def _may_be_a_candidate(token: Token) -> bool:
+    """A personal pronoun or a proper name that is no country or province: in election news "Clinton" and "Rubio"
+    are people, though towns bear their names."""
+    from storyline.extract.ner import place_gazetteer
+
+    if token.lower_ in PERSONAL_PRONOUNS | {"his", "her", "their"}:
+        return True
+    return token.pos_ == "PROPN" and place_gazetteer().kind(token.text) not in {"country", "province"}
+
+
+def campaign_news(doc: Doc) -> bool:
+    """Whether a document is election news: three or more different campaign words ("candidate", "primary", …)."""
+    found = doc.user_data.get(_CAMPAIGN_KEY)
+    if found is None:
+        found = len({t.lower_ for t in doc if t.lower_ in CAMPAIGN_WORDS}) >= 3
+        doc.user_data[_CAMPAIGN_KEY] = found
+    return bool(found)
+
+
+def attack_on_a_candidate(noun: Token) -> bool:
+    """An attack (a noun) on a person in election news, with no sign of violence in its sentence: "sharp and
+    relentless attacks on Clinton and the Democratic Party", "his recent attacks on Trump"."""
+    targets = [
+        p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"on", "against"} for p in prep.children
+    ]
+    if not targets or not _may_be_a_candidate(targets[0]):
+        return False
+    return campaign_news(noun.doc) and not any(t.lower_ in VIOLENCE_WORDS for t in noun.sent)
 
 
 def _said_of_someone(attack: Token, patients: list[Token], subject_of: Callable[[Token], Token | None]) -> bool:
@@ -424,9 +435,9 @@ def _said_of_someone(attack: Token, patients: list[Token], subject_of: Callable[
     something ("Clinton attacked Trump, saying he would appoint …"; not "attacked the army base, saying it was a
     legitimate target")."""
     subject = subject_of(attack)
-    if subject is not None and _lemma(subject) in _WORD_MEDIA:
+    if subject is not None and _lemma(subject) in WORD_MEDIA:
         return True
-    saying = any(c.dep_ == "advcl" and c.tag_ == "VBG" and _lemma(c) in _SAYING_VERBS for c in attack.children)
+    saying = any(c.dep_ == "advcl" and c.tag_ == "VBG" and _lemma(c) in SAYING_VERBS for c in attack.children)
     return saying and bool(patients) and all(_names_a_person(p) for p in patients)
 
 
@@ -434,7 +445,7 @@ def _names_a_person(token: Token) -> bool:
     """A personal pronoun, or a proper name that no gazetteer knows as a place ("Trump", not "Kabul")."""
     from storyline.extract.ner import place_gazetteer
 
-    if token.lower_ in _PERSONAL_PRONOUNS:
+    if token.lower_ in PERSONAL_PRONOUNS:
         return True
     return token.pos_ == "PROPN" and place_gazetteer().kind(token.text) is None
 
@@ -449,10 +460,10 @@ def attack_in_words(attack: Token) -> bool:
         if (
             child.dep_ == "prep"
             and child.lower_ in {"in", "on", "during"}
-            and any(_lemma(p) in _WORD_MEDIA for p in child.children)
+            and any(_lemma(p) in WORD_MEDIA for p in child.children)
         ):
             return True
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and _lemma(child) in _NAMING_VERBS:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and _lemma(child) in NAMING_VERBS:
             return True
     return False
 
@@ -462,7 +473,7 @@ def _names_people(token: Token) -> bool:
     word = _lemma(token)
     return (
         token.pos_ == "PROPN"
-        or token.lower_ in _PERSONAL_PRONOUNS
+        or token.lower_ in PERSONAL_PRONOUNS
         or word in ACTOR_NOUNS
         or word in CAPTIVE_NOUNS
         or token.like_num
