@@ -48,6 +48,28 @@ def categories(text: str) -> set[str]:
         # anyone at all, a lifetime's experience
         ("Anyone who endorses violence, hatred or oppression is not welcome in our country.", "SUPPORT"),
         ("A friend referred to him as the most beautiful soul I've ever met in my whole life.", "CONSULT"),
+        ("I have a message to every last person threatening the peace on our streets and the safety of our police.",
+         "THREATEN"),
+        # a second round (train every 50th from the 15th)
+        ("Voters see their own party as insufficiently committed.", "AGREE"),
+        ("The new Unplugged is meant to appeal to Generation Xers and millennials alike.", "REQUEST"),
+        ("The North Dakota delegation has been heavily sought after because they are free agents.", "REQUEST"),
+        ("David Duchovny and Gillian Anderson signed on for The X-Files.", "SUPPORT"),
+        ("The influential delegate warned of a ferocious battle ahead that could split the party.", "THREATEN"),
+        ("The controversy centers on comments Clinton made during a speech attacking the Republican nominee.",
+         "ASSAULT"),
+        ("He deployed his pastor father, Rafael Cruz, as a surrogate.", "MOBILIZE"),
+        ("Silverman responded, \"Thank God they can fix this in post-production.\"", "SUPPORT"),
+        ("For his part, he said he would be honored to serve should the opportunity present itself.", "AGREE"),
+        ("That is troubling because it threatens the extensive work that economists did.", "THREATEN"),
+        ("Democrats have been burned in recent elections by low turnout from episodic voters.", "ASSAULT"),
+        ("They are free agents from the first ballot in Cleveland, able to support Cruz, Trump or John Kasich.",
+         "AGREE"),
+        ("That will help even the energy some.", "AGREE"),
+        ("But his economic pitch to the white working class holds obvious appeal in the upper Midwest.", "REQUEST"),
+        ("However, most state parties release those delegates if their candidate is no longer running.", "RETREAT"),
+        ("He declared that together they should beat her at the polls in November.", "REQUEST"),
+        ("Callers asked how much money he was getting to talk up Trump.", "CONSULT"),
     ],
 )  # fmt: skip
 def test_a_reading_that_is_no_event_codes_none(sentence: str, plover: str) -> None:
@@ -72,6 +94,18 @@ def test_a_reading_that_is_no_event_codes_none(sentence: str, plover: str) -> No
         ("Pakistan received the Afghan delegation in Islamabad.", "CONSULT"),
         ("Three-quarters of the NEA's executive board voted to endorse Clinton.", "SUPPORT"),
         ("Iran funded the rebels for years.", "AID"),
+        ("Russia committed troops to the operation.", "AGREE"),
+        ("The minister appealed to the rebels to lay down their arms.", "REQUEST"),
+        ("Russia deployed troops to the border.", "MOBILIZE"),
+        ("The president thanked Japan for its aid.", "SUPPORT"),
+        ("The rebels threatened the town with an assault.", "THREATEN"),
+        ("The government released 20 prisoners on Monday.", "RETREAT"),
+        ("The army is able to attack the city within days.", "THREATEN"),
+        ("Kabul seeks talks with the Taliban.", "REQUEST"),
+        ("The two governments signed a treaty of friendship.", "SUPPORT"),
+        ("The creamery building was burned down by teenagers in 2003.", "ASSAULT"),
+        ("The Navy rushed its frigate INS Tabar, which was already deployed nearby to the Gulf of Aden.", "MOBILIZE"),
+        ("Criminals could also launch their attacks via e-mail.", "THREATEN"),
     ],
 )  # fmt: skip
 def test_the_same_words_as_events_still_code(sentence: str, plover: str) -> None:
@@ -96,6 +130,13 @@ def test_in_election_news_a_person_attacking_a_person_accuses() -> None:
     assert by_sentence["gunman"] == "ASSAULT"  # violence in the sentence
 
 
+def test_in_election_news_a_rally_is_no_protest_unless_it_is_against_something() -> None:
+    rally = ELECTION_NEWS + "Keith Hutto, a plumbing contractor who attended the rally with Mr. Moody, left early."
+    assert not any(e.plover == "PROTEST" and "Hutto" in e.sentence.text for e in coded(rally))
+    protest = ELECTION_NEWS + "Hundreds of students held a rally against the war outside the hall."
+    assert any(e.plover == "PROTEST" and "students" in e.sentence.text for e in coded(protest))
+
+
 def test_outside_election_news_an_attack_on_a_person_stays_an_assault() -> None:
     assert "ASSAULT" in categories("Taliban fighters attacked Massoud near the border.")
 
@@ -116,3 +157,10 @@ def test_nor_and_neither_negate(sentence: str) -> None:
 def test_both_acts_of_a_plain_conjunction_happen() -> None:
     events = coded("The army shelled the town and attacked the base.")
     assert len(events) == 2 and not any(event.negated for event in events)
+
+
+def test_able_to_is_a_capacity_unless_it_was_done() -> None:
+    [capacity] = coded("The delegation is able to support Cruz.")
+    assert capacity.hypothetical
+    done = coded("Cops say they were able to free the hostages.")
+    assert done and not any(event.hypothetical for event in done), [e.explanation for e in done]

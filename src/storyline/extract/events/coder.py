@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from storyline.extract.events.bounds import name_bounds, phrase_bounds
 from storyline.extract.events.cameo import INTENT_CAMEO
 from storyline.extract.events.lexicon import COOPERATIVE
 from storyline.extract.events.modality import Frame, Governor, read_frame, same_block
@@ -29,13 +30,17 @@ from storyline.extract.events.patterns import (
     find_triggers,
     is_actor,
     location_of,
-    name_bounds,
     passive_subject,
-    phrase_bounds,
     subject_of,
     target_of,
 )
-from storyline.extract.events.senses import VERBAL_ATTACK, attack_in_words, attack_on_a_candidate
+from storyline.extract.events.senses import (
+    VERBAL_ATTACK,
+    attack_in_words,
+    attack_on_a_candidate,
+    campaign_news,
+    person_like,
+)
 from storyline.extract.quotes.direct import find_quoted_spans
 from storyline.extract.quotes.indirect import quote_at
 
@@ -118,8 +123,10 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
         entry = VERBAL_ATTACK  # "launched a pre-emptive attack against Obama, calling him …"
     if entry.plover == "ASSAULT" and trigger.noun is not None and attack_on_a_candidate(trigger.noun):
         entry = VERBAL_ATTACK  # "sharp and relentless attacks on Clinton and the Democratic Party"
-    if _generic(trigger) or _state_called(trigger):
+    if _generic(trigger) or _state_called(trigger) or _campaign_rally(trigger, entry.plover):
         return None
+    if trigger.key in {"hold + appeal", "have + appeal"}:
+        return None  # "his economic pitch to the white working class holds obvious appeal": it attracts
     plover, cameo, mode = entry.plover, entry.cameo, entry.mode
     intended: str | None = None
     notes: list[str] = []
@@ -165,7 +172,7 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
     if (
         source_how in {"nsubj", "relcl"}
         and not acts(source)
-        and not _person_like(source)
+        and not person_like(source)
         and trigger.noun is None
         and plover not in _FORCE
     ):
@@ -272,11 +279,25 @@ def _generic(trigger: Trigger) -> bool:
     """An act of anyone at all, or a lifetime's experience: a relative clause on "anyone", "someone", "whoever"
     ("Anyone who endorses violence …"), or with "ever" ("the most beautiful soul I've ever met")."""
     clause = trigger.clause
-    if clause.dep_ != "relcl":
+    if clause.dep_ not in {"relcl", "acl"}:
         return clause.lower_ in _GENERIC_PEOPLE
-    return clause.head.lower_ in _GENERIC_PEOPLE or any(
-        c.dep_ == "advmod" and c.lower_ == "ever" for c in clause.children
+    if any(c.dep_ == "det" and c.lower_ in {"every", "any"} for c in clause.head.children):
+        return True  # "every last person threatening the peace on our streets"
+    return clause.head.lower_ in _GENERIC_PEOPLE or (
+        clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "ever" for c in clause.children)
     )
+
+
+_PROTEST_WORDS = frozenset({"protest", "protesters", "protestors", "against", "demand", "demanding", "opposition"})
+
+
+def _campaign_rally(trigger: Trigger, plover: str) -> bool:
+    """A campaign rally in election news ("a plumbing contractor who attended the rally with Mr. Moody"): no
+    protest, unless its sentence says what it is against."""
+    noun = trigger.noun
+    if plover != "PROTEST" or noun is None or noun.lemma_.lower() != "rally" or not campaign_news(noun.doc):
+        return False
+    return not any(t.lower_ in _PROTEST_WORDS for t in noun.sent)
 
 
 def _state_called(trigger: Trigger) -> bool:
@@ -344,45 +365,19 @@ def acts(token: Token | None) -> bool:
     unknown (None); not an abstract thing ("the meeting yielded no results")."""
     if token is not None and token.lower_ == "which":
         return False  # "Medicare, which would allow ...": "which" stands for a thing
+    if token is not None and token.lower_ in {"this", "that"} and token.dep_ in {"nsubj", "nsubjpass"}:
+        return False  # "That will help even the energy some."
     if token is None or token.pos_ == "PRON" or is_actor(token):
         return True
     if token.lemma_.lower() in _QUANTITY_HEADS or token.like_num:
         return any(
-            is_actor(pobj) or _person_like(pobj)  # "thousands of teachers"
+            is_actor(pobj) or person_like(pobj)  # "thousands of teachers"
             for prep in token.children
             if prep.dep_ == "prep" and prep.lower_ == "of"
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         )
     return False
-
-
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "phobe", "crat", "ant", "ent", "man", "woman")
-# Common things formed like person nouns: "a demographic corner that could threaten …", "the event that allows …".
-_THINGS_LIKE_PERSONS = frozenset(
-    {
-        "corner", "number", "power", "water", "order", "letter", "paper", "border", "matter", "center", "centre",
-        "chapter", "quarter", "disaster", "character", "computer", "register", "theater", "theatre", "winter",
-        "summer", "weather", "answer", "shelter", "cancer", "factor", "sector", "error", "floor", "door", "motor",
-        "labor", "labour", "behavior", "behaviour", "rumor", "event", "incident", "accident", "content", "component",
-        "current", "extent", "intent", "plant", "grant", "restaurant", "variant", "fee", "tree", "degree",
-        "guarantee", "meter", "filter", "barrier", "layer", "tower", "cluster", "charter", "banner", "river",
-        "poster", "trailer", "tumor", "tumour", "color", "colour", "mirror", "vector", "flavor", "honor",
-        "honour", "favor", "favour", "humor", "humour",
-    }
-)  # fmt: skip
-
-
-def _person_like(token: Token | None) -> bool:
-    """Whether a noun may name a person though the lexicon does not list it ("a rampant xenophobe, who has pledged
-    to ...", "the kidnappers freed ..."): a word formed like a person noun, which the lexicon's actor words need not
-    list, against a thing ("a visa program that allows ...", "the meeting yielded ...")."""
-    if token is None:
-        return False
-    word = token.lower_.rstrip("s")
-    if word in _THINGS_LIKE_PERSONS or token.lemma_.lower() in _THINGS_LIKE_PERSONS:
-        return False
-    return word.endswith(_PERSON_SUFFIXES) and not word.endswith(("ment", "cent"))  # "an agreement that ..."
 
 
 def main_of(events: Sequence[CodedEvent]) -> CodedEvent | None:

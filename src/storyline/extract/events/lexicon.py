@@ -294,7 +294,7 @@ PHRASAL_VERBS: dict[tuple[str, str], LexiconEntry] = {
 
 # Verb + preposition pairs that never carry an event ("talk about the weather").
 NOT_EVENTS: frozenset[tuple[str, str]] = frozenset(
-    {("talk", "about"), ("talk", "of"), ("speak", "about"), ("meet", "expectation"), ("fight", "for")}
+    {("talk", "about"), ("talk", "of"), ("speak", "about"), ("meet", "expectation"), ("fight", "for"), ("talk", "up")}
 )
 
 # Event nouns (lemmas) → entry. Coded when a light verb governs them ("held talks", "staged a protest"), when a
@@ -386,7 +386,7 @@ INTENT_WORDS: frozenset[str] = frozenset(
         "agree", "offer", "promise", "pledge", "vow", "plan", "intend", "want", "hope", "prepare", "ready",
         "willing", "prepared", "decide", "aim", "expect", "propose", "readiness", "willingness", "intention",
         "seek", "try", "attempt", "wish", "consider", "commit", "determined", "eager", "keen", "set",
-        "swear", "resolve", "undertake", "anticipate", "likely", "poised", "due", "able", "going", "about",
+        "swear", "resolve", "undertake", "anticipate", "likely", "poised", "due", "going", "about",
     }
 )  # fmt: skip
 REQUEST_WORDS: frozenset[str] = frozenset(

@@ -110,6 +110,9 @@ def _kind_of(governor: Token, dep: str) -> str | None:
         return "request"
     if lemma in ASPECT_WORDS:
         return "aspect"
+    if lemma in {"able", "capable"}:  # "free agents, able to support Cruz, …": a capacity, no intent
+        done = governor.head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in governor.children)
+        return "aspect" if done else "possible"  # "they were able to free them": done
     if lemma in INTENT_WORDS or word in INTENT_WORDS:
         return "intent"
     if lemma in REPORTING_VERBS and dep == "ccomp":

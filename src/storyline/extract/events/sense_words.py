@@ -246,11 +246,13 @@ POLLED_PEOPLE = frozenset(
     {"voter", "respondent", "american", "adult", "people", "man", "woman", "republican", "democrat", "independent",
      "resident", "citizen", "evangelical", "latino", "hispanic", "millennial", "parent", "supporter", "caucusgoer"}
 )  # fmt: skip
-# A document about an election: there a person attacking a person does it in words ("As Trump attacked Clinton,
-# the attendees chanted"), unless the sentence shows violence.
+# A document about an election (not "campaign", "rally" or "convention", which war news and treaties use too):
+# there a person attacking a person does it in words ("As Trump attacked Clinton, the attendees chanted"), unless
+# the sentence shows violence.
 CAMPAIGN_WORDS = frozenset(
-    {"campaign", "candidate", "election", "primary", "primaries", "debate", "nominee", "nomination", "voters",
-     "poll", "polls", "delegates", "caucus", "caucuses", "presidential", "convention", "ballot", "gop", "rally"}
+    {"candidate", "candidates", "election", "elections", "primary", "primaries", "nominee", "nomination", "voters",
+     "delegates", "caucus", "caucuses", "presidential", "ballot", "gop", "electoral", "reelection", "re-election",
+     "polls", "superdelegates"}
 )  # fmt: skip
 VIOLENCE_WORDS = frozenset(
     {"knife", "gun", "weapon", "stab", "stabbed", "punch", "punched", "hospital", "injured", "injury", "wounded",
@@ -262,4 +264,38 @@ VIOLENCE_WORDS = frozenset(
 FIRED_WEAPONS = frozenset(
     {"shot", "round", "rocket", "missile", "shell", "bullet", "gun", "salvo", "volley", "gas", "mortar", "cannon",
      "projectile", "flare", "grenade", "weapon", "canister", "torpedo", "artillery", "barrage", "fire"}
+)  # fmt: skip
+# What is attacked in an armed attack beside people, places and buildings: gatherings, vehicles on the move.
+ATTACKED_THINGS: frozenset[str] = (
+    PHYSICAL_TARGETS
+    | TERRITORY_NOUNS
+    | FORCE_NOUNS
+    | {"rally", "protest", "march", "demonstration", "wedding", "funeral", "gathering", "ceremony", "meeting",
+       "party", "concert", "festival", "procession", "parade", "crowd", "patrol", "motorcade", "column", "line",
+       "flank", "front", "defence", "defense", "garrison", "sector", "fort", "lorry", "ambulance", "car", "cell"}
+)  # fmt: skip
+# Who is deployed beside forces and weapons.
+DEPLOYED_FORCES = frozenset(
+    {"police", "officer", "personnel", "peacekeeper", "guard", "agent", "squad", "marine", "sailor", "warship",
+     "destroyer", "carrier", "fleet", "jet", "bomber", "fighter", "battery", "system", "asset", "division",
+     "regiment", "contingent", "reinforcement", "reserve", "paratrooper", "commando", "sniper", "monitor",
+     "observer", "inspector", "expert", "adviser", "advisor", "medic", "doctor", "team"}
+)  # fmt: skip
+FAMILY = frozenset(
+    {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "family", "parent", "child"}
+)
+# Endings of person nouns, and the common things that share them.
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "phobe", "crat", "ant", "ent", "man", "woman")
+# Common things formed like person nouns: "a demographic corner that could threaten …", "the event that allows …".
+THINGS_LIKE_PERSONS = frozenset(
+    {
+        "corner", "number", "power", "water", "order", "letter", "paper", "border", "matter", "center", "centre",
+        "chapter", "quarter", "disaster", "character", "computer", "register", "theater", "theatre", "winter",
+        "summer", "weather", "answer", "shelter", "cancer", "factor", "sector", "error", "floor", "door", "motor",
+        "labor", "labour", "behavior", "behaviour", "rumor", "event", "incident", "accident", "content", "component",
+        "current", "extent", "intent", "plant", "grant", "restaurant", "variant", "fee", "tree", "degree",
+        "guarantee", "meter", "filter", "barrier", "layer", "tower", "cluster", "charter", "banner", "river",
+        "poster", "trailer", "tumor", "tumour", "color", "colour", "mirror", "vector", "flavor", "honor",
+        "honour", "favor", "favour", "humor", "humour",
+    }
 )  # fmt: skip

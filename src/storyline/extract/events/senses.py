@@ -63,6 +63,7 @@ from storyline.extract.events.sense_words import (
     AID_VERBS,
     ASKED_FOR,
     ASKED_OF_THE_PRESS,
+    ATTACKED_THINGS,
     BATTLES,
     BURNED_THINGS,
     CAMPAIGN_WORDS,
@@ -70,7 +71,9 @@ from storyline.extract.events.sense_words import (
     CAPTIVE_NOUNS,
     CONTEST_WORDS,
     DAYS,
+    DEPLOYED_FORCES,
     EXPLOSIVES,
+    FAMILY,
     FIRED_WEAPONS,
     FORCE_NOUNS,
     FUNDED_PLANS,
@@ -87,6 +90,7 @@ from storyline.extract.events.sense_words import (
     OFFICES,
     OPENED_ROUTES,
     OPINION_VERBS,
+    PERSON_SUFFIXES,
     PERSONAL_PRONOUNS,
     PHYSICAL_TARGETS,
     POLL_SHARES,
@@ -98,6 +102,7 @@ from storyline.extract.events.sense_words import (
     STANCE_VERBS,
     STATE_LEMMAS,
     TERRITORY_NOUNS,
+    THINGS_LIKE_PERSONS,
     VIOLENCE_WORDS,
     WORD_MEDIA,
     YIELDED_THINGS,
@@ -130,7 +135,7 @@ _RULED_VERBS = ACTOR_OBJECT_VERBS | AID_VERBS | {
     "meet", "ask", "attack", "accept", "agree", "appeal", "yield", "concede", "rally", "host", "undertake", "commit",
     "oppose", "shoot", "fire", "seize", "suspend", "strike", "lift", "warn", "support", "back", "favor", "favour",
     "prefer", "endorse", "approve", "reject", "seek", "train", "allow", "permit", "award", "explode", "burn",
-    "kill", "charge", "beg", "welcome", "fund", "finance",
+    "kill", "charge", "beg", "welcome", "fund", "finance", "deploy", "thank", "honor", "threaten",
 }  # fmt: skip
 
 
@@ -149,8 +154,8 @@ def event_sense(
     lemmas = {_lemma(p) for p in patients}
     people = any(_names_people(p) and not (base == "receive" and p.like_num) for p in patients)
     if base in ACTOR_OBJECT_VERBS:
-        if not people and not (base in {"release", "free"} and lemmas & RELEASED_PROPERTY):
-            return None  # "Sanders will receive at least 42" (delegates), "received $26.4 million in payments"
+        if lemmas & NOT_HONOURS or (not people and not (base in {"release", "free"} and lemmas & RELEASED_PROPERTY)):
+            return None  # "will receive at least 42" (delegates), "received $26.4 million", "release those delegates"
     elif base == "award":
         if lemmas & NOT_HONOURS or any(p.like_num and not any(c.lower_ == "of" for c in p.children) for p in patients):
             return None  # "Clinton will be awarded delegates": a vote counted, no honour
@@ -165,6 +170,9 @@ def event_sense(
         ):
             return None  # "deaths from Alzheimer's are exploding", "rubber bands … to make it explode"
     elif base == "burn":
+        burner = [p for c in verb.children if c.dep_ == "agent" for p in c.children]  # "burned by low turnout"
+        if burner and not any(_names_people(p) or person_like(p) or _lemma(p) in {"fire", "flame"} for p in burner):
+            return None
         through = any(c.dep_ == "prep" and c.lower_ == "through" for c in verb.children)
         burned = [c for c in verb.children if c.dep_ == "dobj"]  # a passive subject may be people: "were burnt"
         if through or (
@@ -187,6 +195,26 @@ def event_sense(
     elif base == "welcome":
         if lemmas & NEWBORNS:
             return None  # "had just welcomed a second baby girl"
+    elif base == "deploy":
+        if (
+            patients
+            and not people
+            and not lemmas & (FORCE_NOUNS | PHYSICAL_TARGETS | DEPLOYED_FORCES)
+            and not any(p.pos_ in {"PRON", "PROPN"} for p in patients)
+        ):
+            return None  # "deployed his pastor father as a surrogate", "deployed a new strategy"
+        if patients and all(_lemma(p) in FAMILY for p in patients):
+            return None
+    elif base == "thank":
+        if lemmas & {"god", "goodness", "heaven", "heavens"}:
+            return None  # "Thank God they can fix this in post-production"
+    elif base == "honor":
+        if any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "he would be honored to serve": a feeling
+    elif base == "threaten":
+        subject = subject_of(verb)
+        if subject is not None and subject.lower_ in {"it", "this", "that", "which"} and not people:
+            return None  # "it threatens the extensive work that progressive economists did": a danger
     elif base in {"fund", "finance"}:
         if patients and not people and lemmas <= FUNDED_PLANS:
             return None  # "The plan would be funded by taxing all Wall Street transactions"
@@ -232,11 +260,14 @@ def event_sense(
         if patients and not armed and not any(p.pos_ == "PROPN" for p in patients):
             return None  # "fighting addiction", "fight the virus": no combat
     elif base == "seek":
+        if any(c.lower_ == "after" and c.dep_ in {"prt", "prep", "advmod"} for c in verb.children):
+            return None  # "The North Dakota delegation has been heavily sought after": wanted, not asked
         if lemmas & OFFICES or not lemmas - {"that", "which", "what"} or lemmas & ASKED_OF_THE_PRESS:
             return None  # "as she seeks reelection": running for office; "the result Sanders was seeking"
     elif base == "sign":
-        if patients and not lemmas & AGREEMENT_NOUNS:
-            return None
+        joined = any(c.dep_ == "prt" and c.lower_ in {"on", "up"} for c in verb.children)
+        if (patients or joined) and not lemmas & AGREEMENT_NOUNS:
+            return None  # "signed this bill into law", "signed on for The X-Files"
     elif base == "open":
         if not lemmas & OPENED_ROUTES:
             return None
@@ -252,9 +283,13 @@ def event_sense(
         if (
             not said
             and not patients
-            and any(c.dep_ == "prep" and c.lower_ in {"about", "against"} for c in verb.children)
+            and any(
+                c.dep_ == "prep"
+                and (c.lower_ in {"about", "against"} or (c.lower_ == "of" and not any(map(_names_people, c.children))))
+                for c in verb.children
+            )
         ):
-            return None  # "the sort of change the party warned about", "Merkel warned against the forces of hate"
+            return None  # "the change the party warned about", "warned against the forces of hate", "warned of …"
     elif base == "train":
         if patients and not people and not lemmas & FORCE_NOUNS:
             return None  # "a field operation that has been trained more thoroughly": no forces
@@ -281,6 +316,8 @@ def event_sense(
         to = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to" for p in prep.children]
         if to and not any(_names_people(p) for p in to) and not any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "trying to appeal to a sense of displacement": attracting, not asking
+        if verb.dep_ == "xcomp" and _lemma(verb.head) in {"mean", "design", "intend", "aim", "calculate"}:
+            return None  # "The new Unplugged is meant to appeal to Generation Xers and millennials alike"
     elif base == "yield":
         if patients and not people and not lemmas & YIELDED_THINGS:
             return None  # "it yielded a couple of floor votes": produced, not conceded
@@ -298,8 +335,9 @@ def event_sense(
             return None  # "undertook the last major expansion": carried out, not a promise
     elif base == "commit":
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-        if passive and not any(c.dep_ == "xcomp" for c in verb.children):
-            return None  # "she would have been committed to the issue": devoted, not a commitment
+        described = verb.tag_ == "VBN" and not patients and not any(c.lower_ == "to" for c in verb.children)
+        if (passive or described) and not any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "committed to the issue", "see their own party as insufficiently committed": devoted
     elif base == "oppose":
         doc = verb.doc
         if verb.i > 0 and doc[verb.i - 1].lower_ == "as" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
@@ -393,11 +431,15 @@ _MONTHS = frozenset(
 
 
 def _between_candidates(attack: Token, patients: list[Token], attacker: Token | None) -> bool:
-    """An attack by a person on a person in election news ("As Trump attacked Clinton, the attendees chanted"), with
-    no sign of violence in its sentence: made in words."""
-    if attacker is None or not _may_be_a_candidate(attacker) or not all(_may_be_a_candidate(p) for p in patients):
+    """An attack in election news, with no sign of violence in its sentence, by a person on a person ("As Trump
+    attacked Clinton, the attendees chanted") or on anything but a place, a building or a gathering ("When Donald
+    Trump attacked a federal judge …", "criticized the president for attacking members of the court"): made in
+    words."""
+    if not campaign_news(attack.doc) or any(t.lower_ in VIOLENCE_WORDS for t in attack.sent):
         return False
-    return campaign_news(attack.doc) and not any(t.lower_ in VIOLENCE_WORDS for t in attack.sent)
+    if attacker is not None and _may_be_a_candidate(attacker) and all(_may_be_a_candidate(p) for p in patients):
+        return True
+    return not any(p.pos_ == "PROPN" or _lemma(p) in ATTACKED_THINGS for p in patients)
 
 
 def _may_be_a_candidate(token: Token) -> bool:
@@ -437,6 +479,8 @@ def _said_of_someone(attack: Token, patients: list[Token], subject_of: Callable[
     subject = subject_of(attack)
     if subject is not None and _lemma(subject) in WORD_MEDIA:
         return True
+    if attack.dep_ == "acl" and _lemma(attack.head) in WORD_MEDIA:
+        return True  # "a speech attacking the presumptive Republican presidential nominee"
     saying = any(c.dep_ == "advcl" and c.tag_ == "VBG" and _lemma(c) in SAYING_VERBS for c in attack.children)
     return saying and bool(patients) and all(_names_a_person(p) for p in patients)
 
@@ -510,3 +554,15 @@ def _asks_for_something(verb: Token, lemmas: set[str]) -> bool:
         if child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
             return True
     return bool(lemmas & ASKED_FOR)
+
+
+def person_like(token: Token | None) -> bool:
+    """Whether a noun may name a person though the lexicon does not list it ("a rampant xenophobe, who has pledged
+    to ...", "the kidnappers freed ..."): a word formed like a person noun, which the lexicon's actor words need not
+    list, against a thing ("a visa program that allows ...", "the meeting yielded ...")."""
+    if token is None:
+        return False
+    word = token.lower_.rstrip("s")
+    if word in THINGS_LIKE_PERSONS or token.lemma_.lower() in THINGS_LIKE_PERSONS:
+        return False
+    return word.endswith(PERSON_SUFFIXES) and not word.endswith(("ment", "cent"))  # "an agreement that ..."
