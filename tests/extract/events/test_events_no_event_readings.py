@@ -70,6 +70,9 @@ def categories(text: str) -> set[str]:
         ("However, most state parties release those delegates if their candidate is no longer running.", "RETREAT"),
         ("He declared that together they should beat her at the polls in November.", "REQUEST"),
         ("Callers asked how much money he was getting to talk up Trump.", "CONSULT"),
+        # read off the held-out sample (train every 50th from the 29th) after it was judged
+        ("Not as many people signed up, meaning the feds have to shell out less money.", "ASSAULT"),
+        ("It was a critique he made again and again, inviting vicious ridicule from Gov. Chris Christie.", "REQUEST"),
     ],
 )  # fmt: skip
 def test_a_reading_that_is_no_event_codes_none(sentence: str, plover: str) -> None:
@@ -98,6 +101,8 @@ def test_a_reading_that_is_no_event_codes_none(sentence: str, plover: str) -> No
         ("The minister appealed to the rebels to lay down their arms.", "REQUEST"),
         ("Russia deployed troops to the border.", "MOBILIZE"),
         ("The president thanked Japan for its aid.", "SUPPORT"),
+        ("The president invited the rebels to talks in Geneva.", "REQUEST"),
+        ("Artillery units shelled the town overnight.", "ASSAULT"),
         ("The rebels threatened the town with an assault.", "THREATEN"),
         ("The government released 20 prisoners on Monday.", "RETREAT"),
         ("The army is able to attack the city within days.", "THREATEN"),
@@ -164,3 +169,10 @@ def test_able_to_is_a_capacity_unless_it_was_done() -> None:
     assert capacity.hypothetical
     done = coded("Cops say they were able to free the hostages.")
     assert done and not any(event.hypothetical for event in done), [e.explanation for e in done]
+
+
+def test_an_obligation_that_was_never_said_is_no_request() -> None:
+    [unsaid] = coded("Trump tweeted that he had never suggested the U.S. should use a database to track Muslims.")
+    assert unsaid.plover == "REQUEST" and unsaid.negated
+    [said] = coded("The minister said that Russia must withdraw its troops.")
+    assert said.plover == "REQUEST" and not said.negated

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from storyline.extract.events.bounds import name_bounds, phrase_bounds
 from storyline.extract.events.cameo import INTENT_CAMEO
 from storyline.extract.events.lexicon import COOPERATIVE
-from storyline.extract.events.modality import Frame, Governor, read_frame, same_block
+from storyline.extract.events.modality import Frame, Governor, is_negated, read_frame, same_block
 from storyline.extract.events.patterns import (
     TEMPORAL_PREPOSITIONS,
     Trigger,
@@ -197,6 +197,9 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
     gerund = trigger.pattern == "verb" and trigger.clause.tag_ == "VBG"
     if source is None and target is None and gerund and plover not in _FORCE:
         return None  # "the only candidate self-funding his campaign": no one acts ("shooting occurred" is kept)
+    obliged = trigger.pattern == "obligation" or any(g.kind == "obligation" for g in frame.governors)
+    unsaid = obliged and frame.report_verb is not None and is_negated(frame.report_verb)
+    negated = frame.negated or unsaid  # "he had never suggested the U.S. should use a database": nothing asked
     place = location_of(trigger)
     confidence = {"verb": 0.8, "phrasal": 0.85, "object-sense": 0.85, "light-verb": 0.8}.get(trigger.pattern, 0.6)
     confidence -= 0.1 * (source is None) + 0.05 * (target is None) + 0.1 * hypothetical
@@ -205,7 +208,7 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
         f"{trigger.pattern} {entry.plover}/'{trigger.key}' (CAMEO {entry.cameo}) on '{words}'"
         + "".join(f"; {note}" for note in notes)
         + f"; {source_how}->source, {target_how}->target"
-        + ("; negated" if frame.negated else "")
+        + ("; negated" if negated else "")
         + ("; hypothetical" if hypothetical else "")
     )
     source_bounds = _actor_bounds(source, conjuncts=source_how != "between")
@@ -229,7 +232,7 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
         sentence=trigger.clause.sent,
         chain=tuple(dict.fromkeys([*trigger.words, *frame.chain])),
         depth=_depth(outer),
-        negated=frame.negated,
+        negated=negated,
         hypothetical=hypothetical,
         reporter=_actor_bounds(frame.reporter),
         confidence=round(max(0.1, min(0.95, confidence)), 2),

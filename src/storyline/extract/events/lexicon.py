@@ -294,7 +294,15 @@ PHRASAL_VERBS: dict[tuple[str, str], LexiconEntry] = {
 
 # Verb + preposition pairs that never carry an event ("talk about the weather").
 NOT_EVENTS: frozenset[tuple[str, str]] = frozenset(
-    {("talk", "about"), ("talk", "of"), ("speak", "about"), ("meet", "expectation"), ("fight", "for"), ("talk", "up")}
+    {
+        ("talk", "about"),
+        ("talk", "of"),
+        ("speak", "about"),
+        ("meet", "expectation"),
+        ("fight", "for"),
+        ("talk", "up"),
+        ("shell", "out"),
+    }
 )
 
 # Event nouns (lemmas) → entry. Coded when a light verb governs them ("held talks", "staged a protest"), when a

@@ -299,3 +299,8 @@ THINGS_LIKE_PERSONS = frozenset(
         "honour", "favor", "favour", "humor", "humour",
     }
 )  # fmt: skip
+# What a thing said or done invites that is no invitation ("inviting vicious ridicule"), beside MET_THINGS.
+INVITED_TROUBLE = frozenset(
+    {"comparison", "question", "speculation", "trouble", "disaster", "controversy", "attack", "mockery", "rebuke",
+     "retaliation", "abuse", "fraud", "corruption", "ridicule", "condemnation"}
+)  # fmt: skip

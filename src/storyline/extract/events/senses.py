@@ -78,6 +78,7 @@ from storyline.extract.events.sense_words import (
     FORCE_NOUNS,
     FUNDED_PLANS,
     HOSTED_SHOWS,
+    INVITED_TROUBLE,
     KILLED_PLANS,
     LIFTED_RESTRICTIONS,
     MET_THINGS,
@@ -135,7 +136,7 @@ _RULED_VERBS = ACTOR_OBJECT_VERBS | AID_VERBS | {
     "meet", "ask", "attack", "accept", "agree", "appeal", "yield", "concede", "rally", "host", "undertake", "commit",
     "oppose", "shoot", "fire", "seize", "suspend", "strike", "lift", "warn", "support", "back", "favor", "favour",
     "prefer", "endorse", "approve", "reject", "seek", "train", "allow", "permit", "award", "explode", "burn",
-    "kill", "charge", "beg", "welcome", "fund", "finance", "deploy", "thank", "honor", "threaten",
+    "kill", "charge", "beg", "welcome", "fund", "finance", "deploy", "thank", "honor", "threaten", "invite",
 }  # fmt: skip
 
 
@@ -205,6 +206,9 @@ def event_sense(
             return None  # "deployed his pastor father as a surrogate", "deployed a new strategy"
         if patients and all(_lemma(p) in FAMILY for p in patients):
             return None
+    elif base == "invite":
+        if lemmas & (MET_THINGS | INVITED_TROUBLE):
+            return None  # "a critique … inviting vicious ridicule from Gov. Chris Christie": drew, not asked
     elif base == "thank":
         if lemmas & {"god", "goodness", "heaven", "heavens"}:
             return None  # "Thank God they can fix this in post-production"
