@@ -177,3 +177,41 @@ def test_a_generic_word_leading_an_organisation_is_no_place() -> None:
     resolved = geocoder().resolve(text, mentions)
     assert [mention.text for mention in resolved] == ["Minnesota"]
     assert "organisation" in resolved[0].evidence
+
+
+def test_countries_by_their_other_names_and_world_regions_that_no_town_answers() -> None:
+    coder = geocoder()
+    for name, country in [("Burma", "MMR"), ("Macedonia", "MKD"), ("Kosovo", "XKX"), ("DR Congo", "COD"),
+                          ("Zaire", "COD"), ("Bosnia", "BIH"), ("Ceylon", "LKA")]:  # fmt: skip
+        found = coder.lookup(name)[0]
+        assert (found.feature, found.country) == ("country", country), name
+    for region in ["Middle East", "the Middle East", "Korea", "the Gulf", "the Balkans", "Sub-Saharan Africa"]:
+        assert coder.lookup(region) == [], region  # not Middle East, Maryland, nor Koréa, Ivory Coast
+    for seat in ["White House", "the Kremlin", "Downing Street"]:
+        assert coder.lookup(seat) == [], seat  # the government speaking, not White House, Tennessee
+
+
+# Modelled on a 2016 article on climate talks (PolNeAR dev, The New York Times): a US focus, Kentucky named, nine
+# countries; "Paris" there was Paris, Kentucky, 38 km from "Midway" (Midway, Kentucky, for the same reason).
+CLIMATE_NEWS = (
+    "Obama flew from Honolulu to Midway. Kentucky Republicans oppose the Paris agreement, and Louisiana is sinking. "
+    "In Copenhagen in 2009 China, India, Brazil and South Africa blocked a deal; in Paris they joined Germany, "
+    "Rwanda, Fiji and the Marshall Islands, said a scientist at the Potsdam Institute."
+)
+
+
+def test_in_an_article_about_many_countries_a_bare_world_city_is_the_world_one() -> None:
+    names = ["Honolulu", "Midway", "Kentucky", "Paris", "Louisiana", "Copenhagen", "China", "India", "Brazil",
+             "South Africa", "Germany", "Rwanda", "Fiji", "Marshall Islands", "Potsdam"]  # fmt: skip
+    resolved = {m.text: m for m in geocoder().resolve(CLIMATE_NEWS, _mentions(CLIMATE_NEWS, *names))}
+    assert resolved["Paris"].place is not None and resolved["Paris"].place.country == "FRA"
+    assert "world place" in resolved["Paris"].evidence
+    assert resolved["Copenhagen"].place is not None and resolved["Copenhagen"].place.country == "DNK"
+    assert resolved["Potsdam"].place is not None and resolved["Potsdam"].place.country == "DEU"
+    assert resolved["Kentucky"].place is not None and resolved["Kentucky"].place.country == "USA"
+
+
+def test_a_local_story_keeps_its_small_town() -> None:
+    text = "A Lipscomb student from Paris spent spring break in Guatemala. Nashville friends joined her in Honduras."
+    paris = _place(text, "Paris", "Guatemala", "Nashville", "Honduras")
+    assert paris.country == "USA" and paris.admin1 == "US.TN"

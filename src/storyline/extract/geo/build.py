@@ -47,9 +47,25 @@ ALTERNATE_NAMES_MIN_POPULATION = 5000
 _ADMIN2_SUFFIXES = (" county", " parish", " borough", " census area", " city and borough", " municipality", " district")
 # Abbreviations that news writes for a few countries (two-letter ISO codes in general are not names).
 _COUNTRY_SHORT_NAMES = {"US": ["US", "U.S.", "U.S.A.", "America"], "GB": ["UK", "U.K.", "Britain", "Great Britain"]}
+# Names news still writes for a country beside its own: former names ("Burma", "Zaire", "Swaziland"), short forms
+# ("Macedonia", "Bosnia", "DR Congo"), older transliterations ("Byelorussia", "Kirghizia"); none of them is also the
+# name of another country (general knowledge).
+_COUNTRY_OTHER_NAMES = {
+    "MM": ["Burma"], "MK": ["Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia"],
+    "CD": ["DR Congo", "DRC", "D.R. Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire"],
+    "CG": ["Congo-Brazzaville"], "BA": ["Bosnia", "Bosnia-Herzegovina"], "KG": ["Kirghizia", "Kirgizia"],
+    "BY": ["Byelorussia", "Belorussia"], "LK": ["Ceylon"], "KH": ["Kampuchea"], "TR": ["Turkiye", "Türkiye"],
+    "VA": ["Holy See"], "PS": ["Palestinian territories", "occupied Palestinian territories"], "XK": ["Kosova"],
+}  # fmt: skip
 # countryinfo's factbook point for the US (38, -97) is a rounded one; GeoNames and most gazetteers use the
-# geographic centre of the contiguous states near Lebanon, Kansas (general geographic knowledge).
-_COUNTRY_POSITIONS = {"US": (39.8283, -98.5795)}
+# geographic centre of the contiguous states near Lebanon, Kansas (general geographic knowledge). Countries that
+# countryinfo lacks get an approximate centre of their own (general geographic knowledge), so that "Kosovo" is the
+# country and not the town of Kosovo Polje.
+_COUNTRY_POSITIONS = {
+    "US": (39.8283, -98.5795), "XK": (42.60, 20.90), "CW": (12.17, -68.99), "VI": (18.34, -64.93),
+    "SX": (18.04, -63.07), "TC": (21.69, -71.80), "MF": (18.08, -63.05), "VG": (18.42, -64.64),
+    "AX": (60.18, 19.92), "BQ": (12.18, -68.24), "BL": (17.90, -62.83),
+}  # fmt: skip
 # US states: AP style-book abbreviations, as local news writes them after a town ("Alexandria, La.").
 _AP_STATE_ABBREVIATIONS = {
     "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
@@ -117,11 +133,12 @@ def _countries(rows: _Rows, cache: Any) -> None:
             info[iso] = record
     for cc, country in cache.get_countries().items():
         record = info.get(cc)
-        if record is None:
+        if record is None and cc not in _COUNTRY_POSITIONS:
             continue
+        record = record or {"latlng": _COUNTRY_POSITIONS[cc]}
         names = [str(country["name"]), str(record.get("name", ""))]
         names += [spelling for spelling in record.get("altSpellings", []) if len(spelling) >= 3]
-        names += _COUNTRY_SHORT_NAMES.get(cc, [])
+        names += _COUNTRY_SHORT_NAMES.get(cc, []) + _COUNTRY_OTHER_NAMES.get(cc, [])
         if demonym := record.get("demonym"):  # "American", "Americans": LGL-style annotation counts them as places
             names += [demonym, demonym + "s"] if not demonym.endswith(("ese", "sh", "ch", "s")) else [demonym]
         iso = pycountry.countries.get(alpha_2=cc)

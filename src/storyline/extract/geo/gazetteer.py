@@ -38,6 +38,22 @@ WEAK_NAME_COST = 2.0  # a city's alternate name, a county's name without "County
 SEAT_MARGIN = 1.5  # a province named after its main city ranks this far below the city
 # "St. Paris", "Mt. Pleasant", "Ft. Worth": GeoNames spells the word out.
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+# Regions of the world (folded: "the Gulf" is "gulf") that none of the gazetteer's sources places (no GeoNames id
+# or centre there): a place that shares the name ("Middle East", Maryland; "Koréa", Ivory Coast; the Gulf province
+# of Papua New Guinea) is not what news means by it, so they stay unresolved.
+WORLD_REGIONS = frozenset(
+    {"middle east", "near east", "far east", "latin america", "central america", "balkans", "caucasus",
+     "central asia", "south asia", "southeast asia", "east asia", "west africa", "east africa", "north africa",
+     "southern africa", "sub saharan africa", "horn of africa", "sahel", "maghreb", "levant", "persian gulf", "gulf",
+     "scandinavia", "caribbean", "eastern europe", "western europe", "central europe", "korea", "korean peninsula",
+     "arctic", "indochina", "mesopotamia", "kurdistan"}
+)  # fmt: skip
+# Seats of government, which news names for the government itself ("the White House said", "the Kremlin denied"):
+# the towns that share the name (White House, Tennessee) are not meant, and the building is no gazetteer place.
+SEATS_OF_GOVERNMENT = frozenset(
+    {"white house", "kremlin", "pentagon", "downing street", "elysee", "elysee palace", "zhongnanhai", "blue house",
+     "capitol hill", "quai d orsay", "foggy bottom"}
+)  # fmt: skip
 _ABBREVIATION = re.compile(r"^(st|ste|mt|ft|pt) ")
 _ADMIN1_WORDS = ("province", "state", "region", "governorate", "oblast", "prefecture")
 _ADMIN2_WORDS = ("county", "parish", "borough", "district")
@@ -102,7 +118,7 @@ class Gazetteer:
         key = fold(name)
         if re.fullmatch(r"\w( \w)+", key):  # "u s" from "U.S."
             key = key.replace(" ", "")
-        if len(key) < 2:
+        if len(key) < 2 or key in WORLD_REGIONS or key in SEATS_OF_GOVERNMENT:
             return []
         scores = self._scored(key)
         spelled = _ABBREVIATION.sub(lambda match: _ABBREVIATIONS[match.group(1)] + " ", key)

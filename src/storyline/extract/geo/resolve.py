@@ -13,11 +13,15 @@ candidate's score adds to its prior:
 * ``admin1 focus``: the share that lies in its first-level division (× 2.0);
 * ``near``: one of the other names' likeliest candidates (a town, county or province, not a country) lies
   within 50 km (+2), 150 km (+1) or 300 km (+0.5) of it, weighted by that candidate's probability
-  (``min(1, 2·√p)``; readings below 2 % probability count not at all).
+  (``min(1, 2·√p)``; readings below 2 % probability count not at all), a probability computed without its own
+  ``near`` part, so that two small towns cannot make each other likely by their nearness alone.
 
 Three rounds rescore every name against the others' probabilities (soft context, so two unlikely readings
 cannot lock each other in as hard choices can); the best-scoring candidate wins and its
-:attr:`PlaceMention.evidence` lists what decided it. The weights were set on the LGL corpus as a coarse grid
+:attr:`PlaceMention.evidence` lists what decided it. In an article that names six countries or more, a world
+place (a country, a national capital, a city of a million, or of 100,000 and ten times the size) called by its
+own name wins over a small namesake town that no container, cue or provincial focus places ("Paris" in an article
+on climate talks is not Paris, Kentucky). The weights were set on the LGL corpus as a coarse grid
 (``benchmarks/geo/README.md``), not per item.
 
 Which mentions are places: the recogniser's ``GPE`` and ``LOC`` mentions; an ``ORG`` or ``PERSON`` mention
@@ -61,6 +65,14 @@ ORGANISATION_PREFIX = "organisation-prefix"  # EntityMention.source of a place n
 _COUNTY_WORDS = (" county", " parish", " borough")
 NEAR_CANDIDATES = 10  # the other names' most probable candidates that count as anchors for "near"
 MIN_ANCHOR_PROBABILITY = 0.02  # a reading of another name less likely than this anchors nothing
+# A world place (a country, a national capital, a city of a million, or of 100,000 and ten times the town's size)
+# wins over a small namesake town (under 100,000) that the text does not place: "Paris", "Copenhagen" and
+# "Potsdam" in an article on climate talks that names nine countries, not the towns of Kentucky and New York that a
+# US focus and each other's nearness made likelier.
+WORLD_ARTICLE_COUNTRIES = 6  # countries an article names before its bare world-city names are the world's
+WORLD_CITY_POPULATION = 1_000_000
+SMALL_TOWN_POPULATION = 100_000
+WORLD_MAX_UNIT_SHARE = 0.1  # a namesake in a province the article is about keeps its chance
 _CONTAINER_PATTERN = re.compile(r",\s+((?:[A-Z][\w]*\.?)(?:\s+[A-Z][\w]*\.?){0,2})")
 
 
@@ -86,6 +98,7 @@ class _Name:
     cue: str | None = None  # "admin1" after "province of", "city" after "city of"
     cue_text: str = ""
     probabilities: list[float] = field(default_factory=list)
+    anchor_probabilities: list[float] = field(default_factory=list)  # without "near": no circular support
     choice: int = 0
     evidence: str = ""
 
@@ -219,10 +232,17 @@ class Geocoder:
             parts = {name.key: _parts(name, context) for name in known}
             for name in known:
                 name.probabilities = _softmax(parts[name.key].totals.tolist())
+                name.anchor_probabilities = _softmax(parts[name.key].fixed.tolist())
+        countries = {n.candidates[0].country for n in known if n.candidates[0].feature == "country"}
         for name in known:
             found = parts[name.key]
             name.choice = int(np.argmax(found.totals))
+            world = _world_place_over_namesake(name, found) if len(countries) >= WORLD_ARTICLE_COUNTRIES else None
+            if world is not None:
+                name.choice = world
             name.evidence = found.explain(name, name.choice)
+            if world is not None:
+                name.evidence += f"; a world place, in an article naming {len(countries)} countries"
 
 
 @dataclass(frozen=True)
@@ -249,7 +269,8 @@ class _Context:
                 countries[place.country] = countries.get(place.country, 0.0) + probability
                 if place.feature not in ("country", "continent"):
                     units[place.admin1] = units.get(place.admin1, 0.0) + probability
-            top = sorted(zip(name.probabilities, name.candidates, strict=True), key=lambda pair: -pair[0])
+            weights = name.anchor_probabilities or name.probabilities  # no support from one's own nearness
+            top = sorted(zip(weights, name.candidates, strict=True), key=lambda pair: -pair[0])
             anchors += [
                 (place, min(1.0, math.sqrt(probability) * 2), name.key)
                 for probability, place in top[:NEAR_CANDIDATES]
@@ -269,6 +290,7 @@ class _Parts:
     """Each candidate's score and its parts in one context."""
 
     totals: np.ndarray
+    fixed: np.ndarray
     country_share: list[float]
     unit_share: list[float]
     near_bonus: np.ndarray
@@ -296,6 +318,29 @@ class _Parts:
             anchor, _, key = self.anchors[int(self.near_anchor[index])]
             reasons.append(f"{self.near_km[index]:.0f} km from {anchor.name} ({key})")
         return "; ".join(reasons)
+
+
+def _world_place_over_namesake(name: _Name, parts: _Parts) -> int | None:
+    """The candidate that is a world place (a country, a national capital, a city of a million), by one of its own
+    names, when the choice is a small town of another country that nothing in the text places: no container, no
+    cue, and little of the article in its province (see :data:`WORLD_ARTICLE_COUNTRIES`)."""
+    chosen = name.candidates[name.choice]
+    if chosen.feature != "city" or (chosen.population or 0) >= SMALL_TOWN_POPULATION:
+        return None
+    if name.container is not None or name.cue is not None or parts.unit_share[name.choice] >= WORLD_MAX_UNIT_SHARE:
+        return None
+    for index, place in enumerate(name.candidates):
+        population = place.population or 0
+        world = (
+            place.capital
+            or place.feature == "country"
+            or population >= WORLD_CITY_POPULATION
+            or (population >= SMALL_TOWN_POPULATION and population >= 10 * (chosen.population or 0))
+        )
+        own_name = name.priors[index] > place.prior - 1  # not "White House" for Casablanca (an alternate name)
+        if index != name.choice and world and own_name and place.country != chosen.country:
+            return index
+    return None
 
 
 def _parts(name: _Name, context: _Context) -> _Parts:
@@ -349,7 +394,7 @@ def _parts(name: _Name, context: _Context) -> _Parts:
         near_anchor = np.where(near_bonus > 0, best, -1)
         near_km = km[np.arange(size), best]
     totals = np.array(fixed) + near_bonus
-    return _Parts(totals, country_share, unit_share, near_bonus, near_anchor, near_km, context.anchors)
+    return _Parts(totals, np.array(fixed), country_share, unit_share, near_bonus, near_anchor, near_km, context.anchors)
 
 
 def _softmax(scores: list[float]) -> list[float]:
