@@ -22,7 +22,8 @@ People (kind ``PERSON``; a title inside the mention, ``"President Vladimir Putin
 
 Organisations, places and groups (every other kind):
 
-* the same name (case- and accent-blind, without leading article or possessive);
+* the same name (case- and accent-blind, without leading article or possessive), unless it is a place geocoded
+  in another place (:mod:`.homonyms`: Paris, Texas is not Paris, France);
 * a plural nationality word joins its singular (``Afghans`` / ``Afghan``);
 * the same name without a country qualifier (``"Afghan National Congress Party"``, ``"National Congress Party of
   Afghanistan"`` → ``"National Congress Party"``), unless the two countries differ;
@@ -44,7 +45,7 @@ when the entity is viewed, with what the index then knows of the organisations t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storyline.errors import StorylineError
@@ -56,6 +57,7 @@ from storyline.extract.entities.actors import (
     known_key,
     organisation_core,
 )
+from storyline.extract.entities.homonyms import PlaceHomes
 from storyline.extract.entities.names import (
     acronym_matches,
     clean_name,
@@ -70,8 +72,10 @@ from storyline.extract.entities.names import (
     variant_key,
     vote,
 )
+from storyline.extract.entities.reading import ArticleReading, FullNameMention
 from storyline.extract.entities.roles import HONORIFICS, mention_roles, named_as_relative, nickname_comma, split_title
 from storyline.extract.entities.spun import SpunNames
+from storyline.extract.geo import Place
 from storyline.extract.ner import EntityMention
 
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
@@ -133,29 +137,6 @@ class _Record:
         return any(len(name_key(name).split()) > 1 for name in self.names)
 
 
-@dataclass
-class _FullName:
-    """A full-name mention of a person in the article being read."""
-
-    entity_id: str
-    name: str
-    surname: str
-    relative: bool
-
-
-@dataclass
-class _Article:
-    article_id: str
-    text: str
-    names: dict[tuple[bool, str], str] = field(default_factory=dict)
-    full_names: list[_FullName] = field(default_factory=list)
-    bare: dict[str, str] = field(default_factory=dict)  # surname -> entity made from a bare surname here
-    acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> (entity id, long name)
-    acronym_mentions: dict[str, str] = field(default_factory=dict)  # acronyms met in this article -> entity id
-    person_ends: dict[int, tuple[str, str]] = field(default_factory=dict)  # end of a person mention -> (entity, name)
-    surname_uses: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> entity -> bare uses here
-
-
 class EntityIndex:
     """Entities of a corpus, built article by article (see the module docstring)."""
 
@@ -172,11 +153,13 @@ class EntityIndex:
         self._spellings = SpunNames()  # organisation names of three content words or more, for spun spellings
         self._spun_keys: set[str] = set()  # name keys found to be spun spellings: never an entity's canonical name
         self._initials: dict[str, tuple[str, str]] = {}  # name key without middle initials -> (id, initials or *)
+        self._homes = PlaceHomes()  # where place entities lie: two places of one name stay two entities
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """An index pickled before it kept organisation names for their spun spellings gets them from its records."""
         self.__dict__.update(state)
         self.__dict__.setdefault("_initials", {})  # pickled before the middle-initial rule
+        self.__dict__.setdefault("_homes", PlaceHomes())  # pickled before places of one name were kept apart
         if "_spellings" not in state:
             self._spellings = SpunNames(
                 name for record in self._records.values() if top_vote(record.kinds) == "ORG" for name in record.names
@@ -184,10 +167,17 @@ class EntityIndex:
             self._spun_keys = set()
 
     # ----------------------------------------------------------------------------------------------- public
-    def add_article(self, article_id: str, text: str, mentions: Sequence[EntityMention]) -> list[ResolvedMention]:
-        """Resolve the mentions of one article (in text order) and add them to the index."""
+    def add_article(
+        self,
+        article_id: str,
+        text: str,
+        mentions: Sequence[EntityMention],
+        places: Mapping[tuple[int, int], Place] | None = None,
+    ) -> list[ResolvedMention]:
+        """Resolve the mentions of one article (in text order) and add them to the index (``places``: where the
+        geocoder put its place mentions, by span)."""
         self._version += 1
-        article = _Article(article_id, text)
+        article = ArticleReading(article_id, text, places=dict(places or {}))
         resolved = []
         for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
             entity_id, evidence = self._resolve(article, mention)
@@ -221,7 +211,7 @@ class EntityIndex:
         return len(self._records)
 
     # ------------------------------------------------------------------------------------------ resolution
-    def _resolve(self, article: _Article, mention: EntityMention) -> tuple[str, str]:
+    def _resolve(self, article: ArticleReading, mention: EntityMention) -> tuple[str, str]:
         name = clean_name(mention.text) or mention.text.strip() or mention.text
         person = mention.kind == "PERSON" or self._named_person(article, name)
         title = None
@@ -239,12 +229,14 @@ class EntityIndex:
             entity_id, evidence = self._resolve_full_name(article, name, key)
             remember_initials(key, entity_id, self._initials)
             article.full_names.append(
-                _FullName(entity_id, name, surname(name), named_as_relative(article.text, mention.start))
+                FullNameMention(entity_id, name, surname(name), named_as_relative(article.text, mention.start))
             )
         elif person:
             entity_id, evidence = self._resolve_bare_name(article, name, key)
         else:
-            entity_id, evidence = self._resolve_other(article, name, key, mention.kind)
+            place = article.places.get((mention.start, mention.end))
+            entity_id, evidence = self._resolve_other(article, name, key, mention.kind, place)
+            self._homes.note(self._live(entity_id), key, place)
             entity_id, evidence = self._acronym_before(article, entity_id, evidence, name, mention.start)
             if is_acronym(name):
                 article.acronym_mentions.setdefault(name, entity_id)
@@ -260,13 +252,13 @@ class EntityIndex:
             self._join_bare_surname(article, entity_id, name)
         return self._live(entity_id), evidence
 
-    def _named_person(self, article: _Article, name: str) -> bool:
+    def _named_person(self, article: ArticleReading, name: str) -> bool:
         """A full name known as a person's, which the recogniser took for something else here ("Donald Trump" as
         an organisation in one sentence of one article): still that person."""
         key = name_key(name)
         return len(key.split()) > 1 and ((True, key) in article.names or (True, key) in self._names)
 
-    def _resolve_full_name(self, article: _Article, name: str, key: str) -> tuple[str, str]:
+    def _resolve_full_name(self, article: ArticleReading, name: str, key: str) -> tuple[str, str]:
         if (True, key) in article.names:
             return article.names[(True, key)], "same name in the same article"
         longer = {
@@ -290,7 +282,7 @@ class EntityIndex:
             return variant
         return self._new(True, name), "new entity"
 
-    def _resolve_bare_name(self, article: _Article, name: str, key: str) -> tuple[str, str]:
+    def _resolve_bare_name(self, article: ArticleReading, name: str, key: str) -> tuple[str, str]:
         candidates = [full for full in article.full_names if full.surname == key]
         if candidates:
             named = [full for full in candidates if not full.relative] or candidates
@@ -317,13 +309,15 @@ class EntityIndex:
         article.bare[key] = entity_id
         return entity_id, "new entity"
 
-    def _join_bare_surname(self, article: _Article, entity_id: str, name: str) -> None:
+    def _join_bare_surname(self, article: ArticleReading, entity_id: str, name: str) -> None:
         """A bare surname met before its full name in this article joins the full name."""
         bare = article.bare.pop(surname(name), None)
         if bare is not None and self._live(bare) != self._live(entity_id):
             self._merge(entity_id, bare, f"surname of '{name}' in the same article")
 
-    def _resolve_other(self, article: _Article, name: str, key: str, kind: str) -> tuple[str, str]:
+    def _resolve_other(
+        self, article: ArticleReading, name: str, key: str, kind: str, place: Place | None = None
+    ) -> tuple[str, str]:
         if is_acronym(name):
             found = self._resolve_acronym(article, name)
             if found is not None:
@@ -331,7 +325,13 @@ class EntityIndex:
         if (False, key) in article.names:
             return article.names[(False, key)], "same name in the same article"
         if (False, key) in self._names:
-            return self._names[(False, key)], f"same name '{name}' as in an earlier article"
+            known = self._live(self._names[(False, key)])
+            if place is None or (km := self._homes.elsewhere(known, place)) is None:
+                return known, f"same name '{name}' as in an earlier article"
+            there = self._homes.at(key, place, self._live)
+            if there is not None:
+                return there, f"same name '{name}' and place as in an earlier article"
+            return self._new(False, name), f"not the '{name}' of an earlier article, {km:,.0f} km away: another place"
         if kind == "NORP":
             for other in (key[:-1],) if key.endswith("s") else (key + "s",):
                 if (False, other) in self._names:
@@ -375,7 +375,7 @@ class EntityIndex:
                 return entity_id, spelling.evidence
         return None
 
-    def _resolve_acronym(self, article: _Article, acronym: str) -> tuple[str, str] | None:
+    def _resolve_acronym(self, article: ArticleReading, acronym: str) -> tuple[str, str] | None:
         if acronym in article.acronyms:
             entity_id, long_name = article.acronyms[acronym]
             return entity_id, f"acronym defined in text as '{long_name}'"
@@ -390,7 +390,7 @@ class EntityIndex:
         return None
 
     def _acronym_before(
-        self, article: _Article, entity_id: str, evidence: str, name: str, start: int
+        self, article: ArticleReading, entity_id: str, evidence: str, name: str, start: int
     ) -> tuple[str, str]:
         """``NRF (National Resistance Front)``: a long name in parentheses after an acronym met just before."""
         match = _DEFINED_BEFORE.search(article.text, max(0, start - 20), start)
@@ -411,7 +411,7 @@ class EntityIndex:
             self._merge(acronym_id, entity_id, reason)
         return acronym_id, reason
 
-    def _read_definition(self, article: _Article, entity_id: str, name: str, end: int) -> None:
+    def _read_definition(self, article: ArticleReading, entity_id: str, name: str, end: int) -> None:
         """``National Resistance Front (NRF)``: the acronym names this entity from now on."""
         match = _DEFINITION.match(article.text, end)
         if match is None or len(name_key(name).split()) < 2:
@@ -450,7 +450,13 @@ class EntityIndex:
         return entity_id
 
     def _record_mention(
-        self, article: _Article, mention: EntityMention, entity_id: str, name: str, evidence: str, title: str | None
+        self,
+        article: ArticleReading,
+        mention: EntityMention,
+        entity_id: str,
+        name: str,
+        evidence: str,
+        title: str | None,
     ) -> None:
         record = self._records[entity_id]
         person = record.person
@@ -473,7 +479,7 @@ class EntityIndex:
         self._read_attributes(article, mention, record, name, title)
 
     def _read_attributes(
-        self, article: _Article, mention: EntityMention, record: _Record, name: str, title: str | None
+        self, article: ArticleReading, mention: EntityMention, record: _Record, name: str, title: str | None
     ) -> None:
         if record.person:  # a person's country and sector are read from the roles when the entity is viewed
             roles = mention_roles(article.text, mention.start, mention.end)
@@ -487,7 +493,7 @@ class EntityIndex:
         if mention.kind not in PLACE_KINDS and mention.kind != "NORP":
             vote(record.countries, country_around(article.text, mention.start, mention.end))
 
-    def _known(self, article: _Article, reading: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+    def _known(self, article: ArticleReading, reading: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
         """What the index knows about the organisations named so far in this article, by surface name (except
         the entity being read, whose own name must speak for itself)."""
         known: dict[str, tuple[str | None, tuple[str, ...]]] = {}

@@ -43,8 +43,9 @@ class EntityState:
 
     def add(self, article_id: str, text: str, found: list[EntityMention], places: list[PlaceMention]) -> list[Mention]:
         """Resolve one article's mentions; return them as the document keeps them."""
-        resolved = {(r.start, r.end): r for r in self.index.add_article(article_id, text, found)}
         place_at = {(p.start, p.end): p for p in places}
+        geocoded = {span: p.place for span, p in place_at.items() if p.place is not None}
+        resolved = {(r.start, r.end): r for r in self.index.add_article(article_id, text, found, geocoded)}
         mentions = []
         for mention in found:
             entity: ResolvedMention | None = resolved.get((mention.start, mention.end))

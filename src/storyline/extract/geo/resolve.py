@@ -163,6 +163,15 @@ def _place_mentions(mentions: Sequence[EntityMention], gazetteer: Gazetteer, dem
     return found
 
 
+def _demonym_mentions(mentions: Sequence[EntityMention], gazetteer: Gazetteer) -> list[EntityMention]:
+    """The ``NORP`` mentions that are a country's demonym ("French", "Georgians")."""
+    return [
+        mention
+        for mention in mentions
+        if mention.kind == "NORP" and any(place.feature == "country" for place in gazetteer.exact(fold(mention.text)))
+    ]
+
+
 def _place_prefix(mention: EntityMention, gazetteer: Gazetteer) -> EntityMention | None:
     """The longest leading words of an organisation's name that are a major place name, as a mention."""
     words = list(re.finditer(r"[^\s,]+", mention.text))
@@ -192,11 +201,14 @@ class Geocoder:
         """The place mentions among ``mentions`` (one article's), each resolved in the article's context.
 
         With ``demonyms``, a ``NORP`` mention that is a country's demonym ("American") counts as a mention of
-        that country, as the LGL annotators counted it.
+        that country, as the LGL annotators counted it; without, it is still context ("French officials in Paris
+        met German envoys from Berlin": France and Germany, not Paris, Maine and Berlin, New Hampshire) but no
+        place mention.
         """
         places = _place_mentions(mentions, self.gazetteer, demonyms)
+        context = places if demonyms else places + _demonym_mentions(mentions, self.gazetteer)
         names: dict[str, _Name] = {}
-        for mention in places:
+        for mention in context:
             key = fold(_lookup_text(mention.text))
             name = names.get(key)
             if name is None:
