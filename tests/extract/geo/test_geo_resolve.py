@@ -215,3 +215,15 @@ def test_a_local_story_keeps_its_small_town() -> None:
     text = "A Lipscomb student from Paris spent spring break in Guatemala. Nashville friends joined her in Honduras."
     paris = _place(text, "Paris", "Guatemala", "Nashville", "Honduras")
     assert paris.country == "USA" and paris.admin1 == "US.TN"
+
+
+def test_demonyms_are_context_but_no_place_mentions() -> None:
+    text = "French officials in Paris met German envoys from Berlin on Tuesday."
+    mentions = _mentions(text, "Paris", "Berlin") + [
+        EntityMention(0, 6, "French", "MISC", "NORP"),
+        EntityMention(text.index("German"), text.index("German") + 6, "German", "MISC", "NORP"),
+    ]
+    resolved = geocoder().resolve(text, sorted(mentions, key=lambda m: m.start))
+    assert [m.text for m in resolved] == ["Paris", "Berlin"]
+    countries = {m.text: m.place.country for m in resolved if m.place is not None}
+    assert countries == {"Paris": "FRA", "Berlin": "DEU"}
