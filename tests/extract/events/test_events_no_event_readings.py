@@ -73,6 +73,14 @@ def categories(text: str) -> set[str]:
         # read off the held-out sample (train every 50th from the 29th) after it was judged
         ("Not as many people signed up, meaning the feds have to shell out less money.", "ASSAULT"),
         ("It was a critique he made again and again, inviting vicious ridicule from Gov. Chris Christie.", "REQUEST"),
+        ("Voters consistently reject establishment Republicans.", "REJECT"),
+        ("It was days before the endorsement, a coup over Sen. Bernie Sanders, who has long opposed the tax.",
+         "REJECT"),
+        ("Investors seem to agree: Twitter shares were up 17 percent on deal speculation.", "AGREE"),
+        ("Democratic politicians typically oppose taxing consumption on fairness grounds.", "REJECT"),
+        ("Candidates who meet that threshold are eligible for the debates.", "CONSULT"),
+        ("Cruz has said he is the only candidate in the field who can beat Trump.", "THREATEN"),
+        ("Her campaign quickly blasted out an email to supporters.", "ACCUSE"),
     ],
 )  # fmt: skip
 def test_a_reading_that_is_no_event_codes_none(sentence: str, plover: str) -> None:
@@ -103,6 +111,12 @@ def test_a_reading_that_is_no_event_codes_none(sentence: str, plover: str) -> No
         ("The president thanked Japan for its aid.", "SUPPORT"),
         ("The president invited the rebels to talks in Geneva.", "REQUEST"),
         ("Artillery units shelled the town overnight.", "ASSAULT"),
+        ("Russia has repeatedly rejected calls for a ceasefire.", "REJECT"),
+        ("The aide declined to specify the nature of those discussions.", "REJECT"),
+        ("Some presidential candidates called for a ban on assault weapons.", "REQUEST"),
+        ("The prime minister met the opposition leader on Monday.", "CONSULT"),
+        ("Lawyers for Clinton appeared to oppose the effort, saying in court files that her account was private.",
+         "REJECT"),
         ("The rebels threatened the town with an assault.", "THREATEN"),
         ("The government released 20 prisoners on Monday.", "RETREAT"),
         ("The army is able to attack the city within days.", "THREATEN"),

@@ -219,9 +219,11 @@ def test_a_local_story_keeps_its_small_town() -> None:
 
 def test_demonyms_are_context_but_no_place_mentions() -> None:
     text = "French officials in Paris met German envoys from Berlin on Tuesday."
-    mentions = _mentions(text, "Paris", "Berlin") + [
+    german = text.index("German")
+    mentions = [
+        *_mentions(text, "Paris", "Berlin"),
         EntityMention(0, 6, "French", "MISC", "NORP"),
-        EntityMention(text.index("German"), text.index("German") + 6, "German", "MISC", "NORP"),
+        EntityMention(german, german + 6, "German", "MISC", "NORP"),
     ]
     resolved = geocoder().resolve(text, sorted(mentions, key=lambda m: m.start))
     assert [m.text for m in resolved] == ["Paris", "Berlin"]

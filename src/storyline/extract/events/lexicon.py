@@ -495,5 +495,8 @@ ACTOR_NOUNS: frozenset[str] = frozenset(
         "inhabitant", "landowner", "supporter", "guerrilla", "terrorist", "bomber", "gunman", "helicopter", "tank",
         "aircraft", "warship", "bulldozer", "agent", "secretary", "chairman", "premier", "mayor", "governor",
         "nation", "country", "community", "senate", "congress", "cabinet", "navy", "resistance",
+        # people by office or role whom no person-noun ending finds ("Attorneys for Clinton appeared to oppose …")
+        "attorney", "judge", "sheriff", "candidate", "deputy", "aide", "counsel", "bishop", "imam", "cleric",
+        "monarch", "queen", "citizen", "executive", "ceo", "staff", "suspect", "victim",
     }
 )  # fmt: skip

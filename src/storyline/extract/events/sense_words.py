@@ -192,7 +192,7 @@ AID_VERBS = frozenset({"give", "send", "provide", "supply", "deliver"})
 CONTEST_WORDS = frozenset(
     {"percent", "point", "vote", "election", "primary", "race", "poll", "game", "match", "record", "expectation",
      "estimate", "forecast", "odds", "deadline", "%", "rival", "challenger", "opponent", "incumbent", "nominee",
-     "ballot", "matchup", "challenge", "contest", "caucus", "nomination", "margin", "polling"}
+     "ballot", "matchup", "challenge", "contest", "caucus", "nomination", "margin", "polling", "candidate"}
 )  # fmt: skip
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "i"})
 # What explodes in an attack: a bomb, or what carries one ("U.S. deaths from Alzheimer's are exploding" is none).
@@ -303,4 +303,15 @@ THINGS_LIKE_PERSONS = frozenset(
 INVITED_TROUBLE = frozenset(
     {"comparison", "question", "speculation", "trouble", "disaster", "controversy", "attack", "mockery", "rebuke",
      "retaliation", "abuse", "fraud", "corruption", "ridicule", "condemnation"}
+)  # fmt: skip
+# Adverbs of a standing view or a habit ("has long opposed", "consistently reject", "typically oppose").
+# Not "repeatedly" or "often": "has repeatedly rejected calls to resign" reports acts.
+HABITUAL_ADVERBS = frozenset(
+    {"long", "consistently", "typically", "always", "usually", "generally", "traditionally", "historically",
+     "steadfastly", "staunchly", "invariably"}
+)  # fmt: skip
+# What is met that is a goal or a bar, never people, with or without a determiner ("meet that threshold").
+MET_GOALS = frozenset(
+    {"expectation", "goal", "target", "deadline", "requirement", "standard", "criterion", "criteria", "threshold",
+     "quota", "benchmark", "obligation", "condition", "need", "demand"}
 )  # fmt: skip

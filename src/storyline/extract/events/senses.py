@@ -77,10 +77,12 @@ from storyline.extract.events.sense_words import (
     FIRED_WEAPONS,
     FORCE_NOUNS,
     FUNDED_PLANS,
+    HABITUAL_ADVERBS,
     HOSTED_SHOWS,
     INVITED_TROUBLE,
     KILLED_PLANS,
     LIFTED_RESTRICTIONS,
+    MET_GOALS,
     MET_THINGS,
     NAMING_VERBS,
     NEWBORNS,
@@ -147,6 +149,8 @@ def event_sense(
     (``subject_of``: the one who acts in a verb's clause, from the event patterns)."""
     if _opinion_of_a_share(verb, subject_of):
         return None  # "About two-thirds of Republican primary voters support temporarily banning …": a poll
+    if base in STANCE_VERBS | {"agree"} and _a_standing_view(verb, base):
+        return None  # "Voters consistently reject establishment Republicans", "Investors seem to agree"
     if base not in _RULED_VERBS:
         return entry
     if base in STANCE_VERBS and any(t.lower_ in POLL_WORDS for t in verb.sent):
@@ -252,6 +256,8 @@ def event_sense(
     elif base == "beat":
         if any(_lemma(t) in CONTEST_WORDS for child in verb.children if child.dep_ != "nsubj" for t in child.subtree):
             return None  # "would beat Trump 46 to 40 percent", not "police beat 20 protesters"
+        if verb.dep_ == "relcl" and _lemma(verb.head) in CONTEST_WORDS:
+            return None  # "the only candidate in the field who can beat Trump"
     elif base == "demonstrate":
         if patients or any(c.dep_ == "ccomp" for c in verb.children):
             return None  # "demonstrating that the stimulus was too small": showing, not protesting
@@ -300,7 +306,9 @@ def event_sense(
     elif base == "meet":
         met = patients + [p for prep in verb.children if prep.lower_ == "with" for p in prep.children]
         if any(_lemma(m) in MET_THINGS and not any(c.dep_ in {"det", "poss"} for c in m.children) for m in met):
-            return None
+            return None  # "met with opposition" (not "met the opposition")
+        if any(_lemma(m) in MET_GOALS for m in met):
+            return None  # "Candidates who meet that threshold", "met the deadline"
     elif base == "ask":
         if not _asks_for_something(verb, lemmas):
             return None
@@ -393,6 +401,17 @@ def _opinion_of_a_share(verb: Token, subject_of: Callable[[Token], Token | None]
         if _lemma(token) in OPINION_VERBS and (holder := subject_of(token)) is not None and _a_share(holder):
             return True
     return False
+
+
+def _a_standing_view(verb: Token, base: str) -> bool:
+    """A stance held over time, or an agreement that only seems: "who has long opposed the tax", "typically oppose
+    taxing consumption", "Investors seem to agree" (not "Attorneys for Clinton appeared to oppose the effort,
+    saying in court files …", which they did)."""
+    if verb.dep_ == "xcomp" and (
+        _lemma(verb.head) == "tend" or (base == "agree" and _lemma(verb.head) in {"seem", "appear"})
+    ):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children)
 
 
 def _a_share(token: Token) -> bool:
