@@ -50,6 +50,7 @@ def categories(text: str) -> set[str]:
         ("A friend referred to him as the most beautiful soul I've ever met in my whole life.", "CONSULT"),
         ("I have a message to every last person threatening the peace on our streets and the safety of our police.",
          "THREATEN"),
+        ("Anyone can endorse him.", "SUPPORT"),
         # a second round (train every 50th from the 15th)
         ("Voters see their own party as insufficiently committed.", "AGREE"),
         ("The new Unplugged is meant to appeal to Generation Xers and millennials alike.", "REQUEST"),
@@ -115,6 +116,7 @@ def test_a_reading_that_is_no_event_codes_none(sentence: str, plover: str) -> No
         ("The aide declined to specify the nature of those discussions.", "REJECT"),
         ("Some presidential candidates called for a ban on assault weapons.", "REQUEST"),
         ("The prime minister met the opposition leader on Monday.", "CONSULT"),
+        ("Someone attacked the police station on Monday.", "ASSAULT"),
         ("Lawyers for Clinton appeared to oppose the effort, saying in court files that her account was private.",
          "REJECT"),
         ("The rebels threatened the town with an assault.", "THREATEN"),

@@ -280,10 +280,14 @@ _GENERIC_PEOPLE = frozenset(
 
 def _generic(trigger: Trigger) -> bool:
     """An act of anyone at all, or a lifetime's experience: a relative clause on "anyone", "someone", "whoever"
-    ("Anyone who endorses violence …"), or with "ever" ("the most beautiful soul I've ever met")."""
+    ("Anyone who endorses violence …"), or with "ever" ("the most beautiful soul I've ever met"); a clause whose
+    subject is "anyone" or "nobody" ("Anyone can endorse him"; not "Someone attacked the station")."""
     clause = trigger.clause
     if clause.dep_ not in {"relcl", "acl"}:
-        return clause.lower_ in _GENERIC_PEOPLE
+        return any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"anyone", "anybody", "whoever", "nobody"}
+            for c in clause.children
+        )
     if any(c.dep_ == "det" and c.lower_ in {"every", "any"} for c in clause.head.children):
         return True  # "every last person threatening the peace on our streets"
     return clause.head.lower_ in _GENERIC_PEOPLE or (
