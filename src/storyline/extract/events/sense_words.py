@@ -265,11 +265,14 @@ FIRED_WEAPONS = frozenset(
     {"shot", "round", "rocket", "missile", "shell", "bullet", "gun", "salvo", "volley", "gas", "mortar", "cannon",
      "projectile", "flare", "grenade", "weapon", "canister", "torpedo", "artillery", "barrage", "fire"}
 )  # fmt: skip
-# What is attacked in an armed attack beside people, places and buildings: gatherings, vehicles on the move.
+# What is attacked in an armed attack: places, buildings, forces, people who are no candidates (civilians,
+# villagers, police), gatherings, vehicles on the move.
 ATTACKED_THINGS: frozenset[str] = (
     PHYSICAL_TARGETS
     | TERRITORY_NOUNS
     | FORCE_NOUNS
+    | CAPTIVE_NOUNS
+    | {"civilian", "villager", "refugee", "police", "officer", "protester", "demonstrator", "worshipper", "pilgrim"}
     | {"rally", "protest", "march", "demonstration", "wedding", "funeral", "gathering", "ceremony", "meeting",
        "party", "concert", "festival", "procession", "parade", "crowd", "patrol", "motorcade", "column", "line",
        "flank", "front", "defence", "defense", "garrison", "sector", "fort", "lorry", "ambulance", "car", "cell"}
