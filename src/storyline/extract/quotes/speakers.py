@@ -10,7 +10,10 @@ No coreference model installs offline, so these are rules over the article's nam
    transliterations: ``Mansour`` / ``Mansoor``), the nearest preceding one first: ``Khan`` becomes ``Ismail Khan``,
    not ``Amir Khan Muttaqi``.
 3. **Pronoun** (``he``, ``she``, ``they``): the speaker of the latest attribution in the last few sentences; else the
-   PERSON in subject position nearest before; else the nearest PERSON before.
+   PERSON in subject position nearest before; else the nearest PERSON before. ``he`` and ``she`` skip people the
+   article shows to be of the other gender: an honorific (``Mr.``, ``Mrs.``), a kin word before the name (``her
+   husband, Frank Fiorina``), or the first ``he``/``she``/``his``/``her`` after the person as a subject in the same
+   sentence with no other person between (``Keyworth was one of the more trusted minds …, and he was so fired up``).
 4. **Definite description** (``the National Congress Party leader``, ``the chairman of the Afghan National Congress
    Party``): the PERSON whose appositions and premodifiers in the article (``the leader of the National Congress
    Party Abdul Latif Pedram``, ``X, the head of Y``) share the most words with the description (role words such
@@ -25,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.descriptions import organisation_described
 from storyline.extract.ner import EntityMention, fold, skeleton
@@ -57,6 +60,21 @@ STOP_DESCRIPTORS = frozenset({"the", "a", "an", "of", "mr", "mrs", "ms", "dr"})
 RECENT_SENTENCES = 4
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CONTEXT_TOKENS = 10
+# Words before a name that show the person's gender: an honorific, or a kin word ("her husband, Frank Fiorina").
+_MALE_WORDS = frozenset({"mr", "husband", "son", "father", "brother", "grandfather", "uncle", "nephew", "boyfriend"})
+_FEMALE_WORDS = frozenset(
+    {"mrs", "ms", "miss", "wife", "daughter", "mother", "sister", "grandmother", "aunt", "niece", "girlfriend", "widow"}
+)
+
+
+def _reported(token: Token, verb: Token) -> bool:
+    """Whether ``token`` lies in a clause reported by ``verb`` or below it ("Wakefield told The Huffington Post that
+    she was a regular": she is someone else), where a pronoun need not stand for the subject."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "parataxis"):
+            return True
+        token = token.head
+    return False
 
 
 @dataclass(frozen=True)
@@ -86,6 +104,41 @@ class SpeakerResolver:
         self.history: list[tuple[int, Speaker]] = []  # (source start, speaker) of earlier attributions
         self.sentences = list(doc.sents)
         self._descriptors = {index: self._descriptor_words(person) for index, person in enumerate(self.people)}
+        self._genders: dict[str, str] | None = None
+        self._said_as: dict[str, str] = {}  # whom an earlier "he said" / "she said" stood for -> that gender
+
+    def _gender_of(self, name: str) -> str | None:
+        """ "m" or "f" where the article shows a person's gender (see the module docstring), else ``None``."""
+        if self._genders is None:
+            votes: dict[str, list[int]] = {}
+            for mention in self.people:
+                gender = self._gender_evidence(mention)
+                if gender is not None:
+                    key = fold(self._with_trailing_names(self.full_name(mention)))
+                    tally = votes.setdefault(key, [0, 0])
+                    tally[gender == "f"] += 1
+            self._genders = {key: "m" if m > f else "f" for key, (m, f) in votes.items() if m != f}
+        return self._genders.get(fold(name)) or self._said_as.get(fold(name))
+
+    def _gender_evidence(self, mention: EntityMention) -> str | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        before = [t for t in self.doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+        if before and _norm(before[-1].text) in _MALE_WORDS | _FEMALE_WORDS:
+            return "m" if _norm(before[-1].text) in _MALE_WORDS else "f"
+        if span.root.dep_ not in SUBJECTS:
+            return None
+        others = {i for p in self.people if p is not mention for i in range(p.start, p.end)}
+        after = max(span.end, span.root.right_edge.i + 1)  # past the person's own phrase ("X, her counterpart")
+        for token in self.doc[after : span.root.sent.end]:
+            if token.idx in others:
+                return None  # another person first: "Fiorina met Keyworth, and he …"
+            word = token.lower_
+            subject = word in {"he", "she"} and token.dep_ in SUBJECTS
+            if (subject or (word in {"his", "her"} and token.tag_ == "PRP$")) and not _reported(token, span.root.head):
+                return "m" if word in {"he", "his"} else "f"
+        return None
 
     def remember(self, position: int, speaker: Speaker | None) -> None:
         if speaker is not None:
@@ -185,24 +238,40 @@ class SpeakerResolver:
         return choice
 
     # -- salience ---------------------------------------------------------------------------------------------
-    def _recent(self, source: Span, want_person: bool) -> tuple[Speaker, str] | None:
+    def _recent(self, source: Span, want_person: bool, gender: str | None = None) -> tuple[Speaker, str] | None:
         doc = self.doc
         sentences = self.sentences
         current = next((i for i, s in enumerate(sentences) if s.start <= source.start < s.end), 0)
         earliest = sentences[max(0, current - RECENT_SENTENCES)].start_char
-        for position, speaker in reversed(self.history):
-            if earliest <= position < source.start_char:
-                return speaker, "speaker of the previous attribution"
-        candidates = [p for p in self.people if earliest <= p.start < source.start_char]
+        latest = [speaker for position, speaker in self.history if earliest <= position < source.start_char]
+        if latest and self._fits(latest[-1].name, gender):  # not an older speaker: "she said … He added" is not her
+            return latest[-1], "speaker of the previous attribution"
+        candidates = [
+            p
+            for p in self.people
+            if earliest <= p.start < source.start_char
+            and self._fits(self._with_trailing_names(self.full_name(p)), gender)
+        ]
         if not candidates and not want_person:
             candidates = [o for o in self.orgs if earliest <= o.start < source.start_char]
         if not candidates:
             return None
+        shown = [
+            c
+            for c in candidates
+            if gender is not None and self._gender_of(self._with_trailing_names(self.full_name(c))) is not None
+        ]
+        if shown and not any(c.start >= source.sent.start_char for c in candidates):
+            candidates = shown  # "He" after "Sanders … Clinton": the one shown to be a he, unless named in its sentence
         for candidate in reversed(candidates):
             span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
             if span is not None and (span.root.dep_ in SUBJECTS or span.root.head.dep_ in SUBJECTS):
                 return self._named(candidate, "nearest preceding subject"), "nearest preceding subject"
         return self._named(candidates[-1], "nearest preceding name"), "nearest preceding name"
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        """Whether a person may be the one a pronoun of ``gender`` stands for (no gender shown: any)."""
+        return gender is None or self._gender_of(name) in (None, gender)
 
     def _heads(self, mention: EntityMention, source: Span) -> bool:
         """The mention is the source's head or in apposition to it, not a possessor or an object inside it
@@ -238,10 +307,13 @@ class SpeakerResolver:
                 return Speaker(org.text, org.start, org.end, f"named organisation in the source: {org.text!r}")
         lower = head.lower_
         if len(source) == 1 and lower in PRONOUNS:
-            recent = self._recent(source, want_person=lower in PERSON_PRONOUNS)
+            gender = "m" if lower in {"he", "him"} else "f" if lower in {"she", "her"} else None
+            recent = self._recent(source, want_person=lower in PERSON_PRONOUNS, gender=gender)
             if recent is None:
                 return None
             speaker, how = recent
+            if gender is not None:  # the text's own evidence, where there is any, still comes first
+                self._said_as.setdefault(fold(speaker.name), gender)
             return Speaker(speaker.name, speaker.start, speaker.end, f"pronoun {source.text!r} -> {how}")
         first = source[0].lower_
         definite = first in ("the", "this", "that") or source[0].tag_ == "PRP$" or source[0].dep_ == "poss"
