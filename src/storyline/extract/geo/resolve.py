@@ -253,7 +253,7 @@ class Geocoder:
             if world is not None:
                 name.choice = world
             name.evidence = found.explain(name, name.choice)
-            if world is not None:
+            if world is not None:  # the text placed the namesake nowhere: the choice says why it is the world's
                 name.evidence += f"; a world place, in an article naming {len(countries)} countries"
 
 
@@ -333,9 +333,10 @@ class _Parts:
 
 
 def _world_place_over_namesake(name: _Name, parts: _Parts) -> int | None:
-    """The candidate that is a world place (a country, a national capital, a city of a million), by one of its own
-    names, when the choice is a small town of another country that nothing in the text places: no container, no
-    cue, and little of the article in its province (see :data:`WORLD_ARTICLE_COUNTRIES`)."""
+    """The candidate that is a world place (a country, a national capital, a city of a million, or of 100,000 and
+    ten times the town's size), by one of its own names, when the choice is a small town of another country that
+    nothing in the text places: no container, no cue, and little of the article in its province (see
+    :data:`WORLD_ARTICLE_COUNTRIES`)."""
     chosen = name.candidates[name.choice]
     if chosen.feature != "city" or (chosen.population or 0) >= SMALL_TOWN_POPULATION:
         return None
