@@ -12,8 +12,11 @@ No coreference model installs offline, so these are rules over the article's nam
 3. **Pronoun** (``he``, ``she``, ``they``): the speaker of the latest attribution in the last few sentences; else the
    PERSON in subject position nearest before; else the nearest PERSON before. ``he`` and ``she`` skip people the
    article shows to be of the other gender: an honorific (``Mr.``, ``Mrs.``), a kin word before the name (``her
-   husband, Frank Fiorina``), or the first ``he``/``she``/``his``/``her`` after the person as a subject in the same
-   sentence with no other person between (``Keyworth was one of the more trusted minds …, and he was so fired up``).
+   husband, Frank Fiorina``), the first ``he``/``she``/``his``/``her`` after the person as a subject in the same
+   sentence, with no other person between and not inside a clause the person reports (``Keyworth was one of the
+   more trusted minds …, and he was so fired up``), or, failing those, the pronoun an earlier attribution of theirs
+   was resolved from. The latest speaker stands in only if the pronoun fits; and where no one is named in the
+   pronoun's own sentence, a person shown to fit comes before one whose gender the article does not show.
 4. **Definite description** (``the National Congress Party leader``, ``the chairman of the Afghan National Congress
    Party``): the PERSON whose appositions and premodifiers in the article (``the leader of the National Congress
    Party Abdul Latif Pedram``, ``X, the head of Y``) share the most words with the description (role words such
