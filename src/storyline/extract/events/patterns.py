@@ -36,6 +36,7 @@ from storyline.extract.events.lexicon import (
     LexiconEntry,
 )
 from storyline.extract.events.modality import in_parentheses, is_question
+from storyline.extract.events.sense_words import TIME_WORDS
 from storyline.extract.events.senses import event_sense
 
 TARGET_PREPOSITIONS: tuple[str, ...] = (
@@ -43,13 +44,6 @@ TARGET_PREPOSITIONS: tuple[str, ...] = (
 )  # fmt: skip
 LOCATION_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "near", "inside", "outside", "across", "around"})
 _NOUN_CLAUSE_PREPOSITIONS: frozenset[str] = frozenset({"in", "into", "on"})
-_TIME_WORDS: frozenset[str] = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
-        "yesterday", "tomorrow", "week", "weekend", "month", "year", "day", "night", "morning", "evening",
-    }
-)  # fmt: skip
 TEMPORAL_PREPOSITIONS = frozenset({"during", "after", "before", "since", "until", "throughout", "amid", "following"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
@@ -93,7 +87,7 @@ def verb_lemma(token: Token, table: Collection[str]) -> str:
 
 
 def is_time_word(token: Token) -> bool:
-    return token.lower_ in _TIME_WORDS or token.like_num
+    return token.lower_ in TIME_WORDS or token.like_num
 
 
 def is_actor(token: Token) -> bool:
@@ -172,7 +166,7 @@ _MEASURE_NOUNS = frozenset(
 
 
 def _lasts(prep: Token) -> bool:
-    return any(lemma(p) in _TIME_WORDS for p in prep.children)
+    return any(lemma(p) in TIME_WORDS for p in prep.children)
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -148,11 +148,20 @@ ASKED_OF_THE_PRESS = frozenset({"comment", "reaction", "clarification", "confirm
 SAYING_VERBS = frozenset({"say", "claim", "argue", "charge", "insist", "contend", "suggest", "warn"})
 # What is fought in combat beside forces and places: "police fought pitched battles with protesters".
 BATTLES = frozenset({"battle", "war", "fight", "clash", "skirmish", "gunbattle", "firefight", "duel", "insurgency"})
-# Days and times a seizure happens on: "members seized on Tuesday" (not "seize on Ryan's comments").
-DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night", "morning",
-     "evening", "weekend", "date", "occasion"}
+# Calendar words: the events' time words (patterns.is_time_word), the days a seizure or a firing happens on.
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"}
 )  # fmt: skip
+MONTH_ABBREVIATIONS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."})
+TIME_WORDS: frozenset[str] = (
+    WEEKDAYS
+    | MONTHS
+    | {"today", "yesterday", "tomorrow", "week", "weekend", "month", "year", "day", "night", "morning", "evening"}
+)
+# Days and times a seizure happens on: "members seized on Tuesday" (not "seize on Ryan's comments").
+DAYS: frozenset[str] = WEEKDAYS | {"day", "night", "morning", "evening", "weekend", "date", "occasion"}
 # What strikes without attacking: a quake, a storm, a car.
 NOT_ATTACKERS = frozenset(
     {"quake", "earthquake", "tremor", "aftershock", "storm", "hurricane", "cyclone", "typhoon", "tornado",

@@ -84,6 +84,8 @@ from storyline.extract.events.sense_words import (
     LIFTED_RESTRICTIONS,
     MET_GOALS,
     MET_THINGS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
     NAMING_VERBS,
     NEWBORNS,
     NOT_ATTACKERS,
@@ -443,14 +445,10 @@ def _dismissed(verb: Token, patients: list[Token]) -> bool:
 
 
 def _a_date(token: Token) -> bool:
-    return _lemma(token) in DAYS or token.lower_ in _MONTHS or token.like_num
+    return _lemma(token) in DAYS or token.lower_ in MONTHS | MONTH_ABBREVIATIONS or token.like_num
 
 
 _THINGS = frozenset({"it", "which", "that"})
-_MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
-)  # fmt: skip
 
 
 def _between_candidates(attack: Token, patients: list[Token], attacker: Token | None) -> bool:
