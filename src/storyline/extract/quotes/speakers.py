@@ -108,6 +108,7 @@ class SpeakerResolver:
         self.sentences = list(doc.sents)
         self._descriptors = {index: self._descriptor_words(person) for index, person in enumerate(self.people)}
         self._genders: dict[str, str] | None = None
+        self._speaker_names: dict[tuple[int, int], str] = {}
         self._said_as: dict[str, str] = {}  # whom an earlier "he said" / "she said" stood for -> that gender
 
     def _gender_of(self, name: str) -> str | None:
@@ -117,7 +118,7 @@ class SpeakerResolver:
             for mention in self.people:
                 gender = self._gender_evidence(mention)
                 if gender is not None:
-                    key = fold(self._with_trailing_names(self.full_name(mention)))
+                    key = fold(self._speaker_name(mention))
                     tally = votes.setdefault(key, [0, 0])
                     tally[gender == "f"] += 1
             self._genders = {key: "m" if m > f else "f" for key, (m, f) in votes.items() if m != f}
@@ -169,9 +170,15 @@ class SpeakerResolver:
                 best, best_key = other, key
         return best
 
+    def _speaker_name(self, mention: EntityMention) -> str:
+        """The name a speaker resolved to ``mention`` is given: its full name with trailing names (once per mention)."""
+        span = (mention.start, mention.end)
+        if span not in self._speaker_names:
+            self._speaker_names[span] = self._with_trailing_names(self.full_name(mention))
+        return self._speaker_names[span]
+
     def _named(self, mention: EntityMention, evidence: str) -> Speaker:
-        full = self.full_name(mention)
-        name = self._with_trailing_names(full)
+        name = self._speaker_name(mention)
         if name != mention.text:
             evidence += f" -> full name {name!r}"
         return Speaker(name, mention.start, mention.end, evidence)
@@ -252,18 +259,13 @@ class SpeakerResolver:
         candidates = [
             p
             for p in self.people
-            if earliest <= p.start < source.start_char
-            and self._fits(self._with_trailing_names(self.full_name(p)), gender)
+            if earliest <= p.start < source.start_char and self._fits(self._speaker_name(p), gender)
         ]
         if not candidates and not want_person:
             candidates = [o for o in self.orgs if earliest <= o.start < source.start_char]
         if not candidates:
             return None
-        shown = [
-            c
-            for c in candidates
-            if gender is not None and self._gender_of(self._with_trailing_names(self.full_name(c))) is not None
-        ]
+        shown = [c for c in candidates if gender is not None and self._gender_of(self._speaker_name(c)) is not None]
         if shown and not any(c.start >= source.sent.start_char for c in candidates):
             candidates = shown  # "He" after "Sanders … Clinton": the one shown to be a he, unless named in its sentence
         for candidate in reversed(candidates):
