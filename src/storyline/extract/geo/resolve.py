@@ -153,7 +153,7 @@ def _place_mentions(mentions: Sequence[EntityMention], gazetteer: Gazetteer, dem
         if mention.kind in PLACE_KINDS:
             found.append(mention)
         elif mention.kind == "NORP":
-            if demonyms and any(place.feature == "country" for place in gazetteer.exact(key)):
+            if demonyms and _is_demonym(mention, gazetteer):
                 found.append(mention)  # "American", "Georgians": the country whose demonym it is
         elif mention.kind in ("ORG", "PERSON"):
             if key in place_texts or (_is_major_name(key, gazetteer) and not set(key.split()) & person_words):
@@ -163,13 +163,14 @@ def _place_mentions(mentions: Sequence[EntityMention], gazetteer: Gazetteer, dem
     return found
 
 
+def _is_demonym(mention: EntityMention, gazetteer: Gazetteer) -> bool:
+    """A ``NORP`` mention that is a country's demonym ("French", "Georgians")."""
+    return mention.kind == "NORP" and any(place.feature == "country" for place in gazetteer.exact(fold(mention.text)))
+
+
 def _demonym_mentions(mentions: Sequence[EntityMention], gazetteer: Gazetteer) -> list[EntityMention]:
-    """The ``NORP`` mentions that are a country's demonym ("French", "Georgians")."""
-    return [
-        mention
-        for mention in mentions
-        if mention.kind == "NORP" and any(place.feature == "country" for place in gazetteer.exact(fold(mention.text)))
-    ]
+    """The ``NORP`` mentions that are a country's demonym, as context for the other names."""
+    return [mention for mention in mentions if _is_demonym(mention, gazetteer)]
 
 
 def _place_prefix(mention: EntityMention, gazetteer: Gazetteer) -> EntityMention | None:
