@@ -125,8 +125,6 @@ def _code(trigger: Trigger, frame: Frame) -> CodedEvent | None:
         entry = VERBAL_ATTACK  # "sharp and relentless attacks on Clinton and the Democratic Party"
     if _generic(trigger) or _state_called(trigger) or _campaign_rally(trigger, entry.plover):
         return None
-    if trigger.key in {"hold + appeal", "have + appeal"}:
-        return None  # "his economic pitch to the white working class holds obvious appeal": it attracts
     plover, cameo, mode = entry.plover, entry.cameo, entry.mode
     intended: str | None = None
     notes: list[str] = []

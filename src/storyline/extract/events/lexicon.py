@@ -292,7 +292,7 @@ PHRASAL_VERBS: dict[tuple[str, str], LexiconEntry] = {
     ("hold", "hostage"): LexiconEntry("COERCE", "181", "abduct"),
 }
 
-# Verb + preposition pairs that never carry an event ("talk about the weather").
+# Verb + preposition (or particle, or light verb + noun) pairs that never carry an event ("talk about the weather").
 NOT_EVENTS: frozenset[tuple[str, str]] = frozenset(
     {
         ("talk", "about"),
@@ -302,6 +302,9 @@ NOT_EVENTS: frozenset[tuple[str, str]] = frozenset(
         ("fight", "for"),
         ("talk", "up"),
         ("shell", "out"),
+        ("blast", "out"),  # "Her campaign quickly blasted out an email": sent
+        ("hold", "appeal"),  # light verb + noun: "his economic pitch … holds obvious appeal" attracts, asks nothing
+        ("have", "appeal"),
     }
 )
 

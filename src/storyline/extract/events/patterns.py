@@ -217,7 +217,8 @@ def _verb_trigger(verb: Token) -> Trigger | None:
             )
     if base in LIGHT_VERBS:
         for obj in objects:
-            noun = None if is_time_word(obj) else _noun_entry(obj)  # "signed into law in March"
+            # "signed into law in March"; not "his pitch holds obvious appeal" (NOT_EVENTS)
+            noun = None if is_time_word(obj) or (base, lemma(obj)) in NOT_EVENTS else _noun_entry(obj)
             if noun is not None:
                 return Trigger(noun[1], f"{base} + {noun[0]}", (verb, obj), verb, obj, "light-verb")
         if verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children):
