@@ -229,3 +229,16 @@ def test_demonyms_are_context_but_no_place_mentions() -> None:
     assert [m.text for m in resolved] == ["Paris", "Berlin"]
     countries = {m.text: m.place.country for m in resolved if m.place is not None}
     assert countries == {"Paris": "FRA", "Berlin": "DEU"}
+
+
+def test_small_namesakes_alone_make_no_country_focus() -> None:
+    # Each name's many small US namesakes add up to more probability than its one European city, but no name
+    # vouches for the US (none is likeliest there before context), so the namesakes carry no US focus.
+    text = "Ministers met in Paris on Monday. Talks go on in Berlin next week, then in Vienna and Geneva."
+    countries = {m.text: m.place.country for m in geocoder().resolve(text, _mentions(text, "Paris", "Berlin"))}
+    assert countries == {"Paris": "FRA", "Berlin": "DEU"}
+    names = ("Paris", "Berlin", "Vienna", "Geneva")
+    countries = {m.text: m.place.country for m in geocoder().resolve(text, _mentions(text, *names)) if m.place}
+    assert countries == {"Paris": "FRA", "Berlin": "DEU", "Vienna": "AUT", "Geneva": "CHE"}
+    # A name that is likeliest in the US (a state) vouches for it: the small towns of a Texas story stay.
+    assert _place("Storms hit Paris and Berlin. Texas crews helped.", "Paris", "Berlin", "Texas").country == "USA"

@@ -9,7 +9,10 @@ candidate's score adds to its prior:
   "Kabul, Afghanistan") and the candidate lies in it (+3);
 * ``cue``: the name follows "province of" / "state of" / "region of" and the candidate is a first-level
   division, or "city of" / "town of" / "village of" and it is a city (+2);
-* ``country focus``: the share of the other names' probability that lies in the candidate's country (× 2.5);
+* ``country focus``: the share of the other names' probability that lies in the candidate's country (× 2.5),
+  counted only where another name vouches for that country: its best reading before context lies there, or a
+  container puts it there. Small namesakes alone make no focus ("Paris" and "Berlin": not Paris, Maine and
+  Berlin, New Hampshire, though each name's many US namesakes add up to more than its one European city);
 * ``admin1 focus``: the share that lies in its first-level division (× 2.0);
 * ``near``: one of the other names' likeliest candidates (a town, county or province, not a country) lies
   within 50 km (+2), 150 km (+1) or 300 km (+0.5) of it, weighted by that candidate's probability
@@ -271,13 +274,18 @@ class _Context:
     lon: np.ndarray
     weight: np.ndarray
     columns: dict[int, list[int]]  # id() of an anchor place -> its columns in the arrays
+    vouched: dict[str | None, set[str]]  # country -> keys of the names whose own best reading lies in it
 
     @staticmethod
     def of(names: list[_Name]) -> _Context:
         countries: dict[str | None, float] = {}
         units: dict[str | None, float] = {}
         anchors: list[tuple[Place, float, str]] = []
+        vouched: dict[str | None, set[str]] = {}
         for name in names:
+            vouched.setdefault(name.candidates[0].country, set()).add(name.key)
+            if name.container is not None:
+                vouched.setdefault(name.container.country, set()).add(name.key)
             for place, probability in zip(name.candidates, name.probabilities, strict=True):
                 countries[place.country] = countries.get(place.country, 0.0) + probability
                 if place.feature not in ("country", "continent"):
@@ -295,7 +303,7 @@ class _Context:
         columns: dict[int, list[int]] = {}
         for column, (place, _, _) in enumerate(anchors):
             columns.setdefault(id(place), []).append(column)
-        return _Context(len(names), countries, units, anchors, lat, lon, weight, columns)
+        return _Context(len(names), countries, units, anchors, lat, lon, weight, columns, vouched)
 
 
 @dataclass(frozen=True)
@@ -374,6 +382,8 @@ def _parts(name: _Name, context: _Context) -> _Parts:
         if others and place.admin1:
             unit = (context.units.get(place.admin1, 0.0) - own_units.get(place.admin1, 0.0)) / others
         share, unit = max(0.0, share), max(0.0, unit)
+        if not context.vouched.get(place.country, set()) - {name.key}:  # only namesakes there: no focus
+            share = 0.0
         country_share.append(share)
         unit_share.append(unit)
         score = name.priors[index] + COUNTRY_FOCUS_WEIGHT * share + ADMIN1_FOCUS_WEIGHT * unit
