@@ -76,7 +76,7 @@ def find_quotes(text: str, parse: Doc, entities: Sequence[EntityMention]) -> lis
     quoted = find_quoted_spans(text)
     attributions = find_attributions(parse, quoted)
     attributions = sorted([*attributions, *_uncued(text, quoted, attributions)], key=lambda a: a.content_start)
-    resolver = SpeakerResolver(parse, entities)
+    resolver = SpeakerResolver(parse, entities, quoted)
     quotes: list[Quote] = []
     previous: Speaker | None = None
     spans: set[tuple[int, int]] = set()

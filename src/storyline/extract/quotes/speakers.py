@@ -12,11 +12,13 @@ No coreference model installs offline, so these are rules over the article's nam
 3. **Pronoun** (``he``, ``she``, ``they``): the speaker of the latest attribution in the last few sentences; else the
    PERSON in subject position nearest before; else the nearest PERSON before. ``he`` and ``she`` skip people the
    article shows to be of the other gender: an honorific (``Mr.``, ``Mrs.``), a kin word before the name (``her
-   husband, Frank Fiorina``), the first ``he``/``she``/``his``/``her`` after the person as a subject in the same
-   sentence, with no other person between and not inside a clause the person reports (``Keyworth was one of the
-   more trusted minds …, and he was so fired up``), or, failing those, the pronoun an earlier attribution of theirs
-   was resolved from. The latest speaker stands in only if the pronoun fits; and where no one is named in the
-   pronoun's own sentence, a person shown to fit comes before one whose gender the article does not show.
+   husband, Frank Fiorina``), the first ``he``/``she``/``his``/``her`` (or ``himself``/``herself``) after the person
+   as a subject in the same sentence, with no other person between and not inside a clause the person reports
+   (``Keyworth was one of the more trusted minds …, and he was so fired up``), or, failing those, the pronoun an
+   earlier attribution of theirs was resolved from. The latest speaker stands in only if the pronoun fits, and only
+   if the text has not turned to someone else since (a later subject of the writer's own clauses, or the only person
+   of the sentence before; see :meth:`SpeakerResolver._turned_to`); and where no one is named in the pronoun's own
+   sentence, a person shown to fit comes before one whose gender the article does not show.
 4. **Definite description** (``the National Congress Party leader``, ``the chairman of the Afghan National Congress
    Party``): the PERSON whose appositions and premodifiers in the article (``the leader of the National Congress
    Party Abdul Latif Pedram``, ``X, the head of Y``) share the most words with the description (role words such
@@ -35,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.descriptions import organisation_described
 from storyline.extract.ner import EntityMention, fold, skeleton
+from storyline.extract.quotes.direct import QuotedSpan
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -100,8 +103,9 @@ def _words(text: str) -> list[str]:
 class SpeakerResolver:
     """Resolves sources of one article; feed it attributions in text order (:meth:`remember`)."""
 
-    def __init__(self, doc: Doc, entities: Sequence[EntityMention]) -> None:
+    def __init__(self, doc: Doc, entities: Sequence[EntityMention], quoted: Sequence[QuotedSpan] = ()) -> None:
         self.doc = doc
+        self.quoted = quoted  # direct quotes: people named inside them are not who the text turns to
         self.people = sorted((e for e in entities if e.kind == "PERSON"), key=lambda e: e.start)
         self.orgs = sorted((e for e in entities if e.kind == "ORG"), key=lambda e: e.start)
         self.history: list[tuple[int, Speaker]] = []  # (source start, speaker) of earlier attributions
@@ -140,8 +144,9 @@ class SpeakerResolver:
                 return None  # another person first: "Fiorina met Keyworth, and he …"
             word = token.lower_
             subject = word in {"he", "she"} and token.dep_ in SUBJECTS
-            if (subject or (word in {"his", "her"} and token.tag_ == "PRP$")) and not _reported(token, span.root.head):
-                return "m" if word in {"he", "his"} else "f"
+            owner = (word in {"his", "her"} and token.tag_ == "PRP$") or word in {"himself", "herself"}
+            if (subject or owner) and not _reported(token, span.root.head):
+                return "m" if word in {"he", "his", "himself"} else "f"
         return None
 
     def remember(self, position: int, speaker: Speaker | None) -> None:
@@ -253,9 +258,13 @@ class SpeakerResolver:
         sentences = self.sentences
         current = next((i for i, s in enumerate(sentences) if s.start <= source.start < s.end), 0)
         earliest = sentences[max(0, current - RECENT_SENTENCES)].start_char
-        latest = [speaker for position, speaker in self.history if earliest <= position < source.start_char]
-        if latest and self._fits(latest[-1].name, gender):  # not an older speaker: "she said … He added" is not her
-            return latest[-1], "speaker of the previous attribution"
+        latest = [(position, speaker) for position, speaker in self.history if earliest <= position < source.start_char]
+        if latest and self._fits(latest[-1][1].name, gender):  # not an older speaker: "she said … He added" is not her
+            position, speaker = latest[-1]
+            turned = self._turned_to(position, source, speaker.name, gender)
+            if turned is not None:
+                return self._named(turned, "person the text turned to"), "person the text turned to"
+            return speaker, "speaker of the previous attribution"
         candidates = [
             p
             for p in self.people
@@ -273,6 +282,73 @@ class SpeakerResolver:
             if span is not None and (span.root.dep_ in SUBJECTS or span.root.head.dep_ in SUBJECTS):
                 return self._named(candidate, "nearest preceding subject"), "nearest preceding subject"
         return self._named(candidates[-1], "nearest preceding name"), "nearest preceding name"
+
+    def _turned_to(self, position: int, source: Span, speaker: str, gender: str | None) -> EntityMention | None:
+        """The person the text turned to after the previous attribution (at ``position``), who a pronoun stands for
+        rather than that attribution's speaker: the last one before the pronoun, in a later sentence than that
+        attribution, outside quotes and reported clauses, who fits the pronoun (is shown to, where the speaker is; not
+        a word of a compound: "the Clinton phone bank") and is the subject of a finite clause
+        ("… when Trump in his announcement speech called …"; in the pronoun's own sentence only of its main clause
+        or of a clause hanging on the pronoun's verb: "Lynch still has the final say on whether Clinton faces
+        prosecution, and though she has said …" is Lynch), or the only person of the sentence before the pronoun's,
+        a sentence whose subject is no one ("Just look at House Speaker Paul D. Ryan. He's said …")."""
+        doc = self.doc
+        attributed = doc.char_span(position, position + 1, alignment_mode="expand")
+        if attributed is None:
+            return None
+        first_sentence = attributed.sent.end  # token index: people of the attribution's own sentence do not count
+        previous = next((s for s in reversed(self.sentences) if s.end <= source.sent.start), None)
+        shown = gender is not None and self._gender_of(speaker) == gender
+        turned = None
+        for person in self.people:
+            if not (position < person.start < source.start_char) or self._quoted(person.start):
+                continue
+            span = doc.char_span(person.start, person.end, alignment_mode="expand")
+            if span is None or span.start < first_sentence or _reported(span.root, span.root.sent.root):
+                continue
+            name = self._speaker_name(person)
+            if fold(name) == fold(speaker) or not self._fits(name, gender) or span.root.dep_ == "compound":
+                continue
+            if shown and self._gender_of(name) is None:
+                continue  # the speaker is shown to be a he (she); this one might be anyone
+            if self._finite_subject(span.root, source) or (span.sent == previous and self._sole_person(person)):
+                turned = person
+        return turned
+
+    @staticmethod
+    def _finite_subject(token: Token, source: Span) -> bool:
+        """``token`` is the subject of a finite clause; in the pronoun's (``source``'s) sentence, of its main clause
+        or of a clause hanging on the pronoun's verb."""
+        verb = token.head
+        if token.dep_ not in SUBJECTS or not (
+            "Fin" in verb.morph.get("VerbForm", [])
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
+        ):
+            return False
+        if verb.sent != source.sent:
+            return True
+        main = verb.sent.root
+        return verb == main or (verb.dep_ == "conj" and verb.head == main) or verb.head == source.root.head
+
+    def _sole_person(self, person: EntityMention) -> bool:
+        """``person`` is the only person named in its sentence, a sentence whose subject is no one: none, ``it``,
+        ``that``, or a lower-case common noun that is no role ("That might sound strange to anyone … listening to FBI
+        Director James Comey's statement")."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return False
+        sentence = span.sent
+        inside = [(p.start, p.end) for p in self.people if sentence.start_char <= p.start < sentence.end_char]
+        subjects = [c for c in sentence.root.children if c.dep_ in SUBJECTS]
+        nobody = all(
+            s.lower_ in ("it", "this", "that", "there", "what")
+            or (s.pos_ == "NOUN" and s.text[:1].islower() and _norm(s.text) not in ROLE_NOUNS)
+            for s in subjects
+        )
+        return inside == [(person.start, person.end)] and nobody
+
+    def _quoted(self, offset: int) -> bool:
+        return any(quote.outer_start <= offset < quote.outer_end for quote in self.quoted)
 
     def _fits(self, name: str, gender: str | None) -> bool:
         """Whether a person may be the one a pronoun of ``gender`` stands for (no gender shown: any)."""

@@ -1,0 +1,69 @@
+"""He and she after the text has turned to someone new: the pronoun names that person, not the speaker of the
+attribution before. Texts modelled on 2016 PolNeAR articles (read by hand in the eleventh session)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.ner import recognise
+from storyline.extract.nlp import load_parser
+from storyline.extract.quotes import find_quotes
+
+CASES = [
+    # a new subject after the previous attribution
+    (
+        '"The committee has not asked me to testify," Mr. Aftergood said in an interview. '
+        "Rep. Devin Nunes, chairman of the House Intelligence Committee, did not second-guess the recommendation, "
+        "but he did call for more accountability down the road.",
+        "more accountability",
+        "Devin Nunes",
+    ),
+    # the only person of the sentence before, a sentence whose subject is no one
+    (
+        '"I do not think this was the case in which to pursue it," Stephen Vladeck said. '
+        "That might sound strange to anyone listening to FBI Director James Comey's statement on Tuesday morning. "
+        'He called her handling of the information "extremely careless."',
+        "extremely careless",
+        "James Comey",
+    ),
+    # in the pronoun's own sentence, the subject of its main clause, not of a clause inside it
+    (
+        '"We were surprised by the meeting," Obama said. Attorney General Loretta Lynch still has the final say on '
+        "whether Clinton faces prosecution, and she has said she will accept the recommendation.",
+        "accept the recommendation",
+        "Loretta Lynch",
+    ),
+]
+
+KEPT = [
+    # someone named in a clause the previous speaker reports is not whom the text turned to
+    (
+        '"How could I not say that?" Kelly Ayotte said. The Republican incumbent said that her position is genuine '
+        'and that voting for Donald Trump is no endorsement. "I was at every event," she said.',
+        "every event",
+        "Kelly Ayotte",
+    ),
+    # a person of unknown gender does not take a "he" from a speaker shown to be a he
+    (
+        '"There is just a ton of work with this job," Chris Murphy said, and he laughed. '
+        "In that sense, Sandy Hook was not just a national tragedy, but a personal summons. "
+        '"This was something different," he added.',
+        "something different",
+        "Chris Murphy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), CASES, ids=["new-subject", "sole-person", "main-clause"])
+def test_a_pronoun_names_the_person_the_text_turned_to(text: str, words: str, speaker: str) -> None:
+    quotes = find_quotes(text, load_parser()(text), recognise([text])[0])
+    [quote] = [q for q in quotes if words in q.text]
+    assert quote.speaker == speaker
+    assert "turned to" in quote.evidence
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), KEPT, ids=["reported-clause", "gender-not-shown"])
+def test_the_previous_speaker_stays_where_the_text_did_not_turn(text: str, words: str, speaker: str) -> None:
+    quotes = find_quotes(text, load_parser()(text), recognise([text])[0])
+    [quote] = [q for q in quotes if words in q.text]
+    assert quote.speaker == speaker
