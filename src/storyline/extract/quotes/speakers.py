@@ -30,12 +30,14 @@ No coreference model installs offline, so these are rules over the article's nam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.descriptions import organisation_described
+from storyline.extract.first_names import first_name_gender
 from storyline.extract.ner import EntityMention, fold, skeleton
 from storyline.extract.quotes.direct import QuotedSpan
 
@@ -91,6 +93,22 @@ class Speaker:
     evidence: str
 
 
+_GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Geun-hye", "Jae-in": a Korean given name after the surname
+
+
+def _first_name_gender(name: str) -> str | None:
+    """What a reader assumes of a full name's first name ("Loretta Lynch": f), where it is common and nearly always
+    one sex's (:mod:`storyline.extract.first_names`); not of a title ("Judge", "General", "King"), a lone word, a
+    word of one or two letters (surname-first "Lu Kang", "Li Keqiang") or a name written surname first with a
+    hyphenated given name ("Park Geun-hye")."""
+    words = name.split()
+    if len(words) < 2 or len(words[0]) < 3 or any(_GIVEN_NAME_AFTER.fullmatch(word) for word in words[1:]):
+        return None
+    if _norm(words[0]) in ROLE_NOUNS or _norm(words[0]) in _MALE_WORDS | _FEMALE_WORDS:
+        return None
+    return first_name_gender(words[0])
+
+
 def _norm(word: str) -> str:
     folded = fold(word)
     return ROLE_SYNONYMS.get(folded, folded)
@@ -116,7 +134,12 @@ class SpeakerResolver:
         self._said_as: dict[str, str] = {}  # whom an earlier "he said" / "she said" stood for -> that gender
 
     def _gender_of(self, name: str) -> str | None:
-        """ "m" or "f" where the article shows a person's gender (see the module docstring), else ``None``."""
+        """ "m" or "f" where the article shows a person's gender (:meth:`_shown_gender`), else what the first name of
+        a full name suggests (:func:`_first_name_gender`), else ``None``."""
+        return self._shown_gender(name) or _first_name_gender(name)
+
+    def _shown_gender(self, name: str) -> str | None:
+        """ "m" or "f" where the article itself shows a person's gender (see the module docstring), else ``None``."""
         if self._genders is None:
             votes: dict[str, list[int]] = {}
             for mention in self.people:
@@ -298,7 +321,7 @@ class SpeakerResolver:
             return None
         first_sentence = attributed.sent.end  # token index: people of the attribution's own sentence do not count
         previous = next((s for s in reversed(self.sentences) if s.end <= source.sent.start), None)
-        shown = gender is not None and self._gender_of(speaker) == gender
+        shown = gender is not None and self._shown_gender(speaker) == gender
         turned = None
         for person in self.people:
             if not (position < person.start < source.start_char) or self._quoted(person.start):
