@@ -67,3 +67,15 @@ def test_the_previous_speaker_stays_where_the_text_did_not_turn(text: str, words
     quotes = find_quotes(text, load_parser()(text), recognise([text])[0])
     [quote] = [q for q in quotes if words in q.text]
     assert quote.speaker == speaker
+
+
+def test_a_plural_description_names_no_single_person() -> None:
+    # before, "The leaders" took the one person next to "27 leaders" (Theresa May), and "the attendees" of a rally
+    # took Hillary Clinton
+    text = (
+        "It was a rare spot of unity for a summit of 27 leaders - British Prime Minister Theresa May was not "
+        "invited - with 27 different plans for Europe.\n\n"
+        'The leaders said they had agreed to put together "a reform plan" by March.'
+    )
+    [quote] = [q for q in find_quotes(text, load_parser()(text), recognise([text])[0]) if "reform plan" in q.text]
+    assert quote.source == "The leaders" and quote.speaker is None

@@ -423,14 +423,15 @@ class SpeakerResolver:
         definite = first in ("the", "this", "that") or source[0].tag_ == "PRP$" or source[0].dep_ == "poss"
         if not definite or head.pos_ not in ("NOUN", "PROPN"):
             return None
-        match = self._descriptor_match(source)
+        group = head.tag_ == "NNS"  # "the attendees", "the leaders", "the media": many people, not one of them
+        match = None if group else self._descriptor_match(source)
         if match is not None:
             person, shared = match
             speaker = self._named(person, f"described as {', '.join(sorted(shared))}")
             return Speaker(
                 speaker.name, speaker.start, speaker.end, f"description {source.text!r} -> {speaker.evidence}"
             )
-        if _norm(head.text) in ROLE_NOUNS or fold(head.text) in ROLE_NOUNS:
+        if not group and (_norm(head.text) in ROLE_NOUNS or fold(head.text) in ROLE_NOUNS):
             recent = self._recent(source, want_person=True)
             if recent is not None:
                 speaker, how = recent
