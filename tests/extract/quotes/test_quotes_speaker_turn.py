@@ -79,3 +79,13 @@ def test_a_plural_description_names_no_single_person() -> None:
     )
     [quote] = [q for q in find_quotes(text, load_parser()(text), recognise([text])[0]) if "reform plan" in q.text]
     assert quote.source == "The leaders" and quote.speaker is None
+
+
+def test_a_group_of_named_people_is_no_single_speaker() -> None:
+    text = (
+        "The two leading Republicans, Donald J. Trump and Senator Ted Cruz of Texas, said on Sunday that the "
+        "nominee should be chosen by the voters."
+    )
+    [quote] = [q for q in find_quotes(text, load_parser()(text), recognise([text])[0]) if "nominee" in q.text]
+    assert quote.source is not None and quote.source.startswith("The two leading Republicans")
+    assert quote.speaker is None

@@ -3,8 +3,10 @@
 No coreference model installs offline, so these are rules over the article's named PERSON/ORG mentions (from
 :func:`storyline.extract.ner.recognise`) and the parse:
 
-1. **Named source**: the source contains a PERSON mention (``Tajikistan's president Emomali Rahmon``): that one;
-   else an ORG mention covering the source's head (``The New York Post reports``).
+1. **Named source**: the source contains a PERSON mention (``Tajikistan's president Emomali Rahmon``): that one
+   (none where a plural noun heads two or more: ``the two leading Republicans, Donald J. Trump and Senator Ted
+   Cruz``); else an ORG mention covering the source's head (``The New York Post reports``). A plural description
+   (``the attendees``) names no single person.
 2. **Full name**: a short mention (``Pedram``, ``Khan``, ``Mansour``) is expanded to the longest PERSON mention of
    the article that ends with the same word (compared case- and accent-blind, or by consonant skeleton for
    transliterations: ``Mansour`` / ``Mansoor``), the nearest preceding one first: ``Khan`` becomes ``Ismail Khan``,
@@ -397,6 +399,8 @@ class SpeakerResolver:
         if source is None or len(source) == 0:
             return None
         inside = [p for p in self.people if start <= p.start and p.end <= end and self._heads(p, source)]
+        if len(inside) > 1 and source.root.tag_ in ("NNS", "NNPS"):
+            return None  # "the two leading Republicans, Donald J. Trump and Senator Ted Cruz": a group, not the first
         if inside:
             return self._named(inside[0], f"named in the source: {inside[0].text!r}")
         if _norm(source.root.text) in ROLE_NOUNS:
