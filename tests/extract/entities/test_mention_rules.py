@@ -3,6 +3,7 @@ recogniser gets the name right, and without that one rule it does not, so the ru
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,18 @@ def test_a_bare_last_name_after_the_full_name_is_the_person() -> None:
 
     assert bare(RULES) == ["PERSON"]
     assert bare(RULES - {"surnames"}) == []
+
+
+def test_a_last_name_opening_a_sentence_is_the_person_where_the_document_uses_it_bare() -> None:
+    # From PolNeAR's training split (a Washington Post convention story): the model missed 11 of its bare "Trump"s.
+    text = (
+        "Donald Trump accepted the nomination on Thursday, and delegates cheered as Trump spoke.\n\n"
+        "Trump spoke with so much gusto it surprised many. As Trump attacked Clinton, the crowd chanted. "
+        "Trump's gloomy tone was a contrast."
+    )
+    found = [(m.start, m.kind) for m in recognise([text])[0] if m.text == "Trump"]
+    starts = [match.start() for match in re.finditer(r"\bTrump\b", text)][1:]
+    assert found == [(start, "PERSON") for start in starts]
 
 
 def test_a_last_name_that_opens_a_sentence_or_starts_another_name_is_not_added() -> None:

@@ -89,3 +89,14 @@ def test_a_group_of_named_people_is_no_single_speaker() -> None:
     [quote] = [q for q in find_quotes(text, load_parser()(text), recognise([text])[0]) if "nominee" in q.text]
     assert quote.source is not None and quote.source.startswith("The two leading Republicans")
     assert quote.speaker is None
+
+
+def test_a_name_modifying_a_title_is_not_the_speaker() -> None:
+    # "Trump" and "Obama" modify "chairman" and "adviser" here; the speakers are Manafort and Plouffe
+    text = (
+        "Donald Trump spoke in Ohio. Trump campaign chairman Paul Manafort said the candidate would win the state. "
+        'Former Obama adviser David Plouffe said the race was "far from over."'
+    )
+    speakers = {q.text[:12]: q.speaker for q in find_quotes(text, load_parser()(text), recognise([text])[0])}
+    assert speakers["the candidat"] == "Paul Manafort"
+    assert speakers["the race was"] == "David Plouffe"

@@ -32,8 +32,10 @@ Label rules (:func:`fix_labels`):
   ("Al-Qaeda"), they are added;
 * ``nicknames``: a name given to a person (", nicknamed the Lion of Panjshir") is a person;
 * ``surnames``: once a document names a person in full, a later bare last name the model missed is that person
-  ("Donald Trump … when Trump in his announcement speech called …"), inside a sentence (a capitalised word that
-  opens one may be a common word) and not part of a longer name ("Trump Tower").
+  ("Donald Trump … when Trump in his announcement speech called …"), not part of a longer name ("Trump Tower");
+  where it opens a sentence, a line or a clause ("As Trump attacked …"), only if the document also uses it bare
+  inside a sentence and a lower-case word or a possessive follows ("Trump spoke …", "Trump's plan"), since a
+  capitalised word there may be a common one ("White wine prices rose").
 
 Spun spellings of organisation names ("the Nationwide congress occasion of Afghanistan" for the National Congress
 Party of Afghanistan) are not found here: the name they spell is mostly known from other articles, so the
@@ -387,6 +389,29 @@ _TITLES = frozenset(
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "'", "‘", "’", "(", "—", "–", "-", "•"})
 
 
+_CLAUSE_OPENERS = frozenset(
+    {"as", "when", "while", "after", "before", "if", "but", "and", "although", "though", "because", "since"}
+    | {"until", "once", "so", "yet", "or", "nor", "then"}
+)
+
+
+def _opens_a_clause(before: Token) -> bool:
+    """The token before a word shows that the word opens a sentence, a line or a clause: punctuation, a line
+    break, or a capitalised conjunction that itself opens one ("As Trump attacked …", "When Trump later …")."""
+    if before.text in _SENTENCE_OPENERS or "\n" in before.text_with_ws or before.is_space:
+        return True
+    if before.is_title and before.lower_ in _CLAUSE_OPENERS:
+        return before.i == 0 or _opens_a_clause(before.doc[before.i - 1])
+    return False
+
+
+def _acts_as_a_name(token: Token) -> bool:
+    """A lower-case word or a possessive follows the token ("Trump spoke …", "Trump's gloomy tone …"), as after a
+    subject; the recogniser has no parse to tell a subject from a modifier ("White wine")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and (following.lower_ in ("'s", "’s") or (following.is_alpha and following.is_lower))
+
+
 def _surnames(doc: Doc, found: list[Candidate]) -> None:
     surnames = {
         mention.text.split()[-1] for mention in found if mention.label == "PER" and len(mention.text.split()) > 1
@@ -395,16 +420,25 @@ def _surnames(doc: Doc, found: list[Candidate]) -> None:
     if not surnames:
         return
     covered = _covered(found)
+    openers: list[Token] = []
     for token in doc:
         if token.text not in surnames or token.i in covered or token.i == 0:
             continue
         before = doc[token.i - 1]
-        if before.text in _SENTENCE_OPENERS or "\n" in before.text_with_ws or before.is_space:
-            continue  # opens a sentence or a line: "Young people …", "Rice prices …"
+        if _opens_a_clause(before):
+            openers.append(token)  # "Young people …", "Rice prices …": decided below
+            continue
         if before.is_alpha and before.text[:1].isupper() and before.text not in _TITLES:
             continue  # inside a longer name
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if following is not None and following.is_alpha and following.text[:1].isupper():
             continue  # "Trump Tower", "Bush Administration"
         found.append(Candidate(token.i, token.i + 1, token.text, "PER", "document"))
+    # A surname the document also uses bare for the person inside sentences is that person where it opens one,
+    # before a lower-case word or a possessive ("Trump spoke …", "As Trump attacked …", "Trump's plan"); "White
+    # wine prices rose" after "Tom White" is left alone.
+    bare = {mention.text for mention in found if mention.label == "PER" and mention.text in surnames}
+    for token in openers:
+        if token.text in bare and _acts_as_a_name(token):
+            found.append(Candidate(token.i, token.i + 1, token.text, "PER", "document"))
     found.sort(key=lambda mention: (mention.start, mention.end))

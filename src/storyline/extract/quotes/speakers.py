@@ -379,15 +379,19 @@ class SpeakerResolver:
         """Whether a person may be the one a pronoun of ``gender`` stands for (no gender shown: any)."""
         return gender is None or self._gender_of(name) in (None, gender)
 
-    def _heads(self, mention: EntityMention, source: Span) -> bool:
+    def _heads(self, mention: EntityMention, source: Span, modifiers: bool = False) -> bool:
         """The mention is the source's head or in apposition to it, not a possessor or an object inside it
-        (``Massoud's troops``, ``the son of Massoud``)."""
+        (``Massoud's troops``, ``the son of Massoud``), nor, unless ``modifiers``, a name modifying a common noun
+        (``Trump campaign chairman Paul Manafort``; ``Joseph R. Biden Jr.`` is one name)."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
         token = span.root
         while token.i != source.root.i:
-            if token.dep_ in ("poss", "pobj") or not source.start <= token.head.i < source.end or token.head == token:
+            modifier = token.dep_ == "compound" and token.head.pos_ != "PROPN" and not modifiers
+            if token.dep_ in ("poss", "pobj", "nmod") or modifier:
+                return False
+            if not source.start <= token.head.i < source.end or token.head == token:
                 return token.i == source.root.i
             token = token.head
         return True
@@ -398,7 +402,12 @@ class SpeakerResolver:
         source = self.doc.char_span(start, end, alignment_mode="expand")
         if source is None or len(source) == 0:
             return None
-        inside = [p for p in self.people if start <= p.start and p.end <= end and self._heads(p, source)]
+        within = [p for p in self.people if start <= p.start and p.end <= end]
+        inside = [p for p in within if self._heads(p, source)] or [
+            p
+            for p in within
+            if self._heads(p, source, modifiers=True)  # "the Obama administration": Obama
+        ]
         if len(inside) > 1 and source.root.tag_ in ("NNS", "NNPS"):
             return None  # "the two leading Republicans, Donald J. Trump and Senator Ted Cruz": a group, not the first
         if inside:
