@@ -26,6 +26,13 @@ CASES = [
         "extremely careless",
         "James Comey",
     ),
+    # the owner of the subject of the pronoun's own sentence
+    (
+        '"Trump is positioned to run the house in these first three states," said Lee Miringoff, a pollster. '
+        "Donald Trump's beef with Fox News was aimed at Megyn Kelly, who he claims has been unfair to him.",
+        "has been unfair",
+        "Donald Trump",
+    ),
     # in the pronoun's own sentence, the subject of its main clause, not of a clause inside it
     (
         '"We were surprised by the meeting," Obama said. Attorney General Loretta Lynch still has the final say on '
@@ -54,7 +61,9 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "words", "speaker"), CASES, ids=["new-subject", "sole-person", "main-clause"])
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"), CASES, ids=["new-subject", "sole-person", "subject-owner", "main-clause"]
+)
 def test_a_pronoun_names_the_person_the_text_turned_to(text: str, words: str, speaker: str) -> None:
     quotes = find_quotes(text, load_parser()(text), recognise([text])[0])
     [quote] = [q for q in quotes if words in q.text]

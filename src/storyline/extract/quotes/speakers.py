@@ -312,7 +312,8 @@ class SpeakerResolver:
         """The person the text turned to after the previous attribution (at ``position``), who a pronoun stands for
         rather than that attribution's speaker: the last one before the pronoun, in a later sentence than that
         attribution, outside quotes and reported clauses, who fits the pronoun (is shown to, where the speaker is; not
-        a word of a compound: "the Clinton phone bank") and is the subject of a finite clause
+        a word of a compound: "the Clinton phone bank") and is the owner of the subject of the pronoun's sentence
+        ("Trump's beef with Fox News was aimed at Megyn Kelly, who he claims …"), the subject of a finite clause
         ("… when Trump in his announcement speech called …"; in the pronoun's own sentence only of its main clause
         or of a clause hanging on the pronoun's verb: "Lynch still has the final say on whether Clinton faces
         prosecution, and though she has said …" is Lynch), or the only person of the sentence before the pronoun's,
@@ -336,7 +337,11 @@ class SpeakerResolver:
                 continue
             if shown and self._gender_of(name) is None:
                 continue  # the speaker is shown to be a he (she); this one might be anyone
-            if self._finite_subject(span.root, source) or (span.sent == previous and self._sole_person(person)):
+            if (
+                self._finite_subject(span.root, source)
+                or self._owns_the_subject(span.root, source)
+                or (span.sent == previous and self._sole_person(person))
+            ):
                 turned = person
         return turned
 
@@ -354,6 +359,19 @@ class SpeakerResolver:
             return True
         main = verb.sent.root
         return verb == main or (verb.dep_ == "conj" and verb.head == main) or verb.head == source.root.head
+
+    @staticmethod
+    def _owns_the_subject(token: Token, source: Span) -> bool:
+        """``token`` owns the subject of the pronoun's sentence ("Murphy's floor speech wasn't a solo effort — he
+        was joined by most of the caucus — but he offered …")."""
+        owned = token.head
+        return (
+            token.dep_ == "poss"
+            and owned.dep_ in SUBJECTS
+            and owned.head == source.sent.root
+            and token.sent == source.sent
+            and token.i < source.start
+        )
 
     def _sole_person(self, person: EntityMention) -> bool:
         """``person`` is the only person named in its sentence, a sentence whose subject is no one: none, ``it``,
