@@ -17,10 +17,12 @@ No coreference model installs offline, so these are rules over the article's nam
    husband, Frank Fiorina``), the first ``he``/``she``/``his``/``her`` (or ``himself``/``herself``) after the person
    as a subject in the same sentence, with no other person between and not inside a clause the person reports
    (``Keyworth was one of the more trusted minds …, and he was so fired up``), or, failing those, the pronoun an
-   earlier attribution of theirs was resolved from. The latest speaker stands in only if the pronoun fits, and only
-   if the text has not turned to someone else since (a later subject of the writer's own clauses, or the only person
-   of the sentence before; see :meth:`SpeakerResolver._turned_to`); and where no one is named in the pronoun's own
-   sentence, a person shown to fit comes before one whose gender the article does not show.
+   earlier attribution of theirs was resolved from, or, where the article shows nothing, a first name given nearly
+   always to the other sex (``Loretta``; :mod:`storyline.extract.first_names`). The latest speaker stands in only if
+   the pronoun fits, and only if the text has not turned to someone else since (a later subject of the writer's own
+   clauses, or the only person of the sentence before; see :meth:`SpeakerResolver._turned_to`); and where no one is
+   named in the pronoun's own sentence, a person shown to fit comes before one whose gender the article does not
+   show.
 4. **Definite description** (``the National Congress Party leader``, ``the chairman of the Afghan National Congress
    Party``): the PERSON whose appositions and premodifiers in the article (``the leader of the National Congress
    Party Abdul Latif Pedram``, ``X, the head of Y``) share the most words with the description (role words such
@@ -314,7 +316,8 @@ class SpeakerResolver:
         attribution, outside quotes and reported clauses, who fits the pronoun (is shown to, where the speaker is; not
         a word of a compound: "the Clinton phone bank") and is the owner of the subject of the pronoun's sentence
         ("Trump's beef with Fox News was aimed at Megyn Kelly, who he claims …"), the subject of a finite clause
-        ("… when Trump in his announcement speech called …"; in the pronoun's own sentence only of its main clause
+        ("Rep. Devin Nunes … didn't second-guess Comey's recommendation, but he did call for …"; in the pronoun's
+        own sentence only of its main clause
         or of a clause hanging on the pronoun's verb: "Lynch still has the final say on whether Clinton faces
         prosecution, and though she has said …" is Lynch), or the only person of the sentence before the pronoun's,
         a sentence whose subject is no one ("Just look at House Speaker Paul D. Ryan. He's said …")."""
@@ -362,8 +365,8 @@ class SpeakerResolver:
 
     @staticmethod
     def _owns_the_subject(token: Token, source: Span) -> bool:
-        """``token`` owns the subject of the pronoun's sentence ("Murphy's floor speech wasn't a solo effort — he
-        was joined by most of the caucus — but he offered …")."""
+        """``token`` owns the subject of the pronoun's sentence ("Sanders's role is under discussion, but he has
+        said …")."""
         owned = token.head
         return (
             token.dep_ == "poss"
