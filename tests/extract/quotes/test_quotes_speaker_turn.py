@@ -109,3 +109,13 @@ def test_a_name_modifying_a_title_is_not_the_speaker() -> None:
     speakers = {q.text[:12]: q.speaker for q in find_quotes(text, load_parser()(text), recognise([text])[0])}
     assert speakers["the candidat"] == "Paul Manafort"
     assert speakers["the race was"] == "David Plouffe"
+
+
+def test_they_names_no_single_person() -> None:
+    # before, "They" took Randi Weingarten, the speaker before it
+    text = (
+        "Union president Randi Weingarten endorsed Hillary Clinton in October. But throughout the summer, members "
+        "within both unions criticized the decision. They said the endorsement was rushed."
+    )
+    [quote] = [q for q in find_quotes(text, load_parser()(text), recognise([text])[0]) if "rushed" in q.text]
+    assert quote.source == "They" and quote.speaker is None

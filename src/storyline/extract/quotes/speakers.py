@@ -12,7 +12,8 @@ No coreference model installs offline, so these are rules over the article's nam
    transliterations: ``Mansour`` / ``Mansoor``), the nearest preceding one first: ``Khan`` becomes ``Ismail Khan``,
    not ``Amir Khan Muttaqi``.
 3. **Pronoun** (``he``, ``she``, ``they``): the speaker of the latest attribution in the last few sentences; else the
-   PERSON in subject position nearest before; else the nearest PERSON before. ``he`` and ``she`` skip people the
+   PERSON in subject position nearest before; else the nearest PERSON before (for ``they``, never a person: the
+   latest speaker if it is an organisation, else none). ``he`` and ``she`` skip people the
    article shows to be of the other gender: an honorific (``Mr.``, ``Mrs.``), a kin word before the name (``her
    husband, Frank Fiorina``), the first ``he``/``she``/``his``/``her`` (or ``himself``/``herself``) after the person
    as a subject in the same sentence, with no other person between and not inside a clause the person reports
@@ -286,6 +287,10 @@ class SpeakerResolver:
         current = next((i for i, s in enumerate(sentences) if s.start <= source.start < s.end), 0)
         earliest = sentences[max(0, current - RECENT_SENTENCES)].start_char
         latest = [(position, speaker) for position, speaker in self.history if earliest <= position < source.start_char]
+        if not want_person:  # "they": many people, never one of them; an organisation that spoke last at most
+            organisations = {(org.start, org.end) for org in self.orgs}
+            spoke = [speaker for _, speaker in latest if (speaker.start, speaker.end) in organisations]
+            return (spoke[-1], "organisation of the previous attribution") if spoke else None
         if latest and self._fits(latest[-1][1].name, gender):  # not an older speaker: "she said … He added" is not her
             position, speaker = latest[-1]
             turned = self._turned_to(position, source, speaker.name, gender)
@@ -297,8 +302,6 @@ class SpeakerResolver:
             for p in self.people
             if earliest <= p.start < source.start_char and self._fits(self._speaker_name(p), gender)
         ]
-        if not candidates and not want_person:
-            candidates = [o for o in self.orgs if earliest <= o.start < source.start_char]
         if not candidates:
             return None
         shown = [c for c in candidates if gender is not None and self._gender_of(self._speaker_name(c)) is not None]
