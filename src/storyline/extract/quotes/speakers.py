@@ -13,17 +13,16 @@ No coreference model installs offline, so these are rules over the article's nam
    not ``Amir Khan Muttaqi``.
 3. **Pronoun** (``he``, ``she``, ``they``): the speaker of the latest attribution in the last few sentences; else the
    PERSON in subject position nearest before; else the nearest PERSON before (for ``they``, never a person: the
-   latest speaker if it is an organisation, else none). ``he`` and ``she`` skip people the
-   article shows to be of the other gender: an honorific (``Mr.``, ``Mrs.``), a kin word before the name (``her
-   husband, Frank Fiorina``), the first ``he``/``she``/``his``/``her`` (or ``himself``/``herself``) after the person
-   as a subject in the same sentence, with no other person between and not inside a clause the person reports
-   (``Keyworth was one of the more trusted minds …, and he was so fired up``), or, failing those, the pronoun an
-   earlier attribution of theirs was resolved from, or, where the article shows nothing, a first name given nearly
-   always to the other sex (``Loretta``; :mod:`storyline.extract.first_names`). The latest speaker stands in only if
-   the pronoun fits, and only if the text has not turned to someone else since (a later subject of the writer's own
-   clauses, or the only person of the sentence before; see :meth:`SpeakerResolver._turned_to`); and where no one is
-   named in the pronoun's own sentence, a person shown to fit comes before one whose gender the article does not
-   show.
+   organisation that spoke last in those sentences, else none). ``he`` and ``she`` skip people the article shows to
+   be of the other gender: an honorific (``Mr.``, ``Mrs.``), a kin word before the name (``her husband, Frank
+   Fiorina``), the first ``he``/``she``/``his``/``her`` (or ``himself``/``herself``) after the person as a subject in
+   the same sentence, with no other person between and not inside a clause the person reports (``Keyworth was one of
+   the more trusted minds …, and he was so fired up``), or, failing those, the pronoun an earlier attribution of
+   theirs was resolved from, or, where the article shows nothing, a first name given nearly always to the other sex
+   (``Loretta``; :mod:`storyline.extract.first_names`). The latest speaker stands in only if the pronoun fits, and
+   only if the text has not turned to someone else since (a later subject of the writer's own clauses, or the only
+   person of the sentence before; see :meth:`SpeakerResolver._turned_to`); and where no one is named in the pronoun's
+   own sentence, a person shown to fit comes before one whose gender the article does not show.
 4. **Definite description** (``the National Congress Party leader``, ``the chairman of the Afghan National Congress
    Party``): the PERSON whose appositions and premodifiers in the article (``the leader of the National Congress
    Party Abdul Latif Pedram``, ``X, the head of Y``) share the most words with the description (role words such
