@@ -242,3 +242,12 @@ def test_small_namesakes_alone_make_no_country_focus() -> None:
     assert countries == {"Paris": "FRA", "Berlin": "DEU", "Vienna": "AUT", "Geneva": "CHE"}
     # A name that is likeliest in the US (a state) vouches for it: the small towns of a Texas story stay.
     assert _place("Storms hit Paris and Berlin. Texas crews helped.", "Paris", "Berlin", "Texas").country == "USA"
+
+
+def test_a_village_yields_to_the_metropolis_of_its_name() -> None:
+    # US states vouch for the US, but nothing places "Montreal" there: not the Wisconsin village of 783
+    text = "Trump spoke in Ohio and Texas on Monday. He will hold a rally in Montreal next week."
+    montreal = _place(text, "Montreal", "Ohio", "Texas")
+    assert montreal.country == "CAN" and (montreal.population or 0) > 1_000_000
+    # a town the text places keeps its name: the state after a comma
+    assert _place("Floods hit Paris, Texas, on Monday.", "Paris").admin1 == "US.TX"

@@ -76,6 +76,9 @@ WORLD_ARTICLE_COUNTRIES = 6  # countries an article names before its bare world-
 WORLD_CITY_POPULATION = 1_000_000
 SMALL_TOWN_POPULATION = 100_000
 WORLD_MAX_UNIT_SHARE = 0.1  # a namesake in a province the article is about keeps its chance
+# In any article, a village this small yields to a metropolis of its name (a national capital or a city of a
+# million) that no container, cue or provincial focus keeps away: "Montreal" in US news is not Montreal, Wisconsin.
+VILLAGE_POPULATION = 1_000
 _CONTAINER_PATTERN = re.compile(r",\s+((?:[A-Z][\w]*\.?)(?:\s+[A-Z][\w]*\.?){0,2})")
 
 
@@ -254,11 +257,16 @@ class Geocoder:
             found = parts[name.key]
             name.choice = int(np.argmax(found.totals))
             world = _world_place_over_namesake(name, found) if len(countries) >= WORLD_ARTICLE_COUNTRIES else None
+            why = f"a world place, in an article naming {len(countries)} countries"
+            village = name.candidates[name.choice]
+            if world is None and village.feature == "city" and (village.population or 0) < VILLAGE_POPULATION:
+                world = _world_place_over_namesake(name, found, metropolis=True)
+                why = f"a metropolis, not a village of {village.population or 0:,} that the text does not place"
             if world is not None:
                 name.choice = world
             name.evidence = found.explain(name, name.choice)
             if world is not None:  # the text placed the namesake nowhere: the choice says why it is the world's
-                name.evidence += f"; a world place, in an article naming {len(countries)} countries"
+                name.evidence += f"; {why}"
 
 
 @dataclass(frozen=True)
@@ -341,11 +349,12 @@ class _Parts:
         return "; ".join(reasons)
 
 
-def _world_place_over_namesake(name: _Name, parts: _Parts) -> int | None:
+def _world_place_over_namesake(name: _Name, parts: _Parts, metropolis: bool = False) -> int | None:
     """The candidate that is a world place (a country, a national capital, a city of a million, or of 100,000 and
-    ten times the town's size), by one of its own names, when the choice is a small town of another country that
-    nothing in the text places: no container, no cue, and little of the article in its province (see
-    :data:`WORLD_ARTICLE_COUNTRIES`)."""
+    ten times the town's size; with ``metropolis``, only a national capital or a city of a million), by one of its
+    own names, when the choice is a small town of another country that nothing in the text places: no container,
+    no cue, and little of the article in its province (see :data:`WORLD_ARTICLE_COUNTRIES` and
+    :data:`VILLAGE_POPULATION`)."""
     chosen = name.candidates[name.choice]
     if chosen.feature != "city" or (chosen.population or 0) >= SMALL_TOWN_POPULATION:
         return None
@@ -359,6 +368,8 @@ def _world_place_over_namesake(name: _Name, parts: _Parts) -> int | None:
             or population >= WORLD_CITY_POPULATION
             or (population >= SMALL_TOWN_POPULATION and population >= 10 * (chosen.population or 0))
         )
+        if metropolis:
+            world = place.feature == "city" and (place.capital or population >= WORLD_CITY_POPULATION)
         own_name = name.priors[index] > place.prior - 1  # not "White House" for Casablanca (an alternate name)
         if index != name.choice and world and own_name and place.country != chosen.country:
             return index
