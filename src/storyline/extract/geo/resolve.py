@@ -246,8 +246,9 @@ class Geocoder:
         for name in known:
             name.probabilities = _softmax(name.priors)
         parts: dict[str, _Parts] = {}
+        vouched = _vouched(known)  # the same every round: it reads no probability
         for _ in range(ROUNDS):
-            context = _Context.of(known)
+            context = _Context.of(known, vouched)
             parts = {name.key: _parts(name, context) for name in known}
             for name in known:
                 name.probabilities = _softmax(parts[name.key].totals.tolist())
@@ -285,15 +286,11 @@ class _Context:
     vouched: dict[str | None, set[str]]  # country -> keys of the names whose own best reading lies in it
 
     @staticmethod
-    def of(names: list[_Name]) -> _Context:
+    def of(names: list[_Name], vouched: dict[str | None, set[str]]) -> _Context:
         countries: dict[str | None, float] = {}
         units: dict[str | None, float] = {}
         anchors: list[tuple[Place, float, str]] = []
-        vouched: dict[str | None, set[str]] = {}
         for name in names:
-            vouched.setdefault(name.candidates[0].country, set()).add(name.key)
-            if name.container is not None:
-                vouched.setdefault(name.container.country, set()).add(name.key)
             for place, probability in zip(name.candidates, name.probabilities, strict=True):
                 countries[place.country] = countries.get(place.country, 0.0) + probability
                 if place.feature not in ("country", "continent"):
@@ -312,6 +309,17 @@ class _Context:
         for column, (place, _, _) in enumerate(anchors):
             columns.setdefault(id(place), []).append(column)
         return _Context(len(names), countries, units, anchors, lat, lon, weight, columns, vouched)
+
+
+def _vouched(names: list[_Name]) -> dict[str | None, set[str]]:
+    """Country -> keys of the names that vouch for it: their best reading before context lies there, or a container
+    puts them there."""
+    vouched: dict[str | None, set[str]] = {}
+    for name in names:
+        vouched.setdefault(name.candidates[0].country, set()).add(name.key)
+        if name.container is not None:
+            vouched.setdefault(name.container.country, set()).add(name.key)
+    return vouched
 
 
 @dataclass(frozen=True)
