@@ -18,6 +18,8 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +32,25 @@ def sample(split: str, every: int, offset: int, limit: int) -> list[Path]:
     return [t for i, t in enumerate(texts, start=1) if i % every == offset % every][:limit]
 
 
+@contextmanager
+def ingested_sample(texts: list[Path]) -> Iterator[sqlite3.Connection]:
+    """The whole pipeline run over ``texts`` into a fresh SQLite store, open for reading; removed on exit."""
+    storyline = Path(sys.executable).with_name("storyline")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for text in texts:
+            shutil.copy(text, folder / text.name)
+        db = Path(tmp) / "sample.db"
+        subprocess.run([str(storyline), "ingest", str(folder), "--db", str(db), "--no-progress"], check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        connection = sqlite3.connect(db)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="train", choices=["train", "dev"])
@@ -40,16 +61,8 @@ def main() -> None:
     texts = sample(args.split, args.every, args.offset, args.limit)
     if not texts:
         sys.exit(f"no PolNeAR texts under {POLNEAR / args.split}")
-    storyline = Path(sys.executable).with_name("storyline")
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "in"
-        folder.mkdir()
-        for text in texts:
-            shutil.copy(text, folder / text.name)
-        db = Path(tmp) / "sample.db"
-        subprocess.run([str(storyline), "ingest", str(folder), "--db", str(db), "--no-progress"], check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
-        rows = sqlite3.connect(db).execute(
+    with ingested_sample(texts) as store:
+        rows = store.execute(
             'SELECT m.plover, m.mode, m.source_text, m.target_text, m.explanation, a.text, m.start, m."end" '
             "FROM event_mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.id, m.position"
         )

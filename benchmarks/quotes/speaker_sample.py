@@ -13,15 +13,11 @@ bare "he" or "she". Run it on two versions of the code and diff the outputs to j
 from __future__ import annotations
 
 import argparse
-import shutil
-import sqlite3
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "events"))
-from news_sample import POLNEAR, sample
+from news_sample import POLNEAR, ingested_sample, sample
 
 CONTEXT = 250  # characters before the source
 
@@ -37,16 +33,8 @@ def main() -> None:
     texts = sample(args.split, args.every, args.offset, args.limit)
     if not texts:
         sys.exit(f"no PolNeAR texts under {POLNEAR / args.split}")
-    storyline = Path(sys.executable).with_name("storyline")
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "in"
-        folder.mkdir()
-        for text in texts:
-            shutil.copy(text, folder / text.name)
-        db = Path(tmp) / "sample.db"
-        subprocess.run([str(storyline), "ingest", str(folder), "--db", str(db), "--no-progress"], check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
-        rows = sqlite3.connect(db).execute(
+    with ingested_sample(texts) as store:
+        rows = store.execute(
             "SELECT a.uri, a.text, q.source_start, q.source_end, q.speaker, coalesce(e.name, '-') FROM quotes q "
             "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
             "ORDER BY a.uri, q.start"
