@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.ner import recognise
-from storyline.extract.nlp import load_parser
-from storyline.extract.quotes import find_quotes
+from quoting import quote_with
 
 CASES = [
     # she skips a man the text calls he
@@ -45,6 +43,5 @@ CASES = [
     ("text", "words", "speaker"), CASES, ids=["she-not-he", "reported-clause", "same-sentence", "first-name"]
 )
 def test_a_pronoun_names_a_speaker_of_its_gender(text: str, words: str, speaker: str) -> None:
-    quotes = find_quotes(text, load_parser()(text), recognise([text])[0])
-    [quote] = [q for q in quotes if words in q.text]
+    quote = quote_with(text, words)
     assert quote.speaker == speaker

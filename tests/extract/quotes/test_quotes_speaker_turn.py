@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.ner import recognise
-from storyline.extract.nlp import load_parser
-from storyline.extract.quotes import find_quotes
+from quoting import quote_with, quotes_of
 
 CASES = [
     # a new subject after the previous attribution
@@ -65,16 +63,14 @@ KEPT = [
     ("text", "words", "speaker"), CASES, ids=["new-subject", "sole-person", "subject-owner", "main-clause"]
 )
 def test_a_pronoun_names_the_person_the_text_turned_to(text: str, words: str, speaker: str) -> None:
-    quotes = find_quotes(text, load_parser()(text), recognise([text])[0])
-    [quote] = [q for q in quotes if words in q.text]
+    quote = quote_with(text, words)
     assert quote.speaker == speaker
     assert "turned to" in quote.evidence
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), KEPT, ids=["reported-clause", "gender-not-shown"])
 def test_the_previous_speaker_stays_where_the_text_did_not_turn(text: str, words: str, speaker: str) -> None:
-    quotes = find_quotes(text, load_parser()(text), recognise([text])[0])
-    [quote] = [q for q in quotes if words in q.text]
+    quote = quote_with(text, words)
     assert quote.speaker == speaker
 
 
@@ -86,7 +82,7 @@ def test_a_plural_description_names_no_single_person() -> None:
         "invited - with 27 different plans for Europe.\n\n"
         'The leaders said they had agreed to put together "a reform plan" by March.'
     )
-    [quote] = [q for q in find_quotes(text, load_parser()(text), recognise([text])[0]) if "reform plan" in q.text]
+    quote = quote_with(text, "reform plan")
     assert quote.source == "The leaders" and quote.speaker is None
 
 
@@ -95,7 +91,7 @@ def test_a_group_of_named_people_is_no_single_speaker() -> None:
         "The two leading Republicans, Donald J. Trump and Senator Ted Cruz of Texas, said on Sunday that the "
         "nominee should be chosen by the voters."
     )
-    [quote] = [q for q in find_quotes(text, load_parser()(text), recognise([text])[0]) if "nominee" in q.text]
+    quote = quote_with(text, "nominee")
     assert quote.source is not None and quote.source.startswith("The two leading Republicans")
     assert quote.speaker is None
 
@@ -106,7 +102,7 @@ def test_a_name_modifying_a_title_is_not_the_speaker() -> None:
         "Donald Trump spoke in Ohio. Trump campaign chairman Paul Manafort said the candidate would win the state. "
         'Former Obama adviser David Plouffe said the race was "far from over."'
     )
-    speakers = {q.text[:12]: q.speaker for q in find_quotes(text, load_parser()(text), recognise([text])[0])}
+    speakers = {q.text[:12]: q.speaker for q in quotes_of(text)}
     assert speakers["the candidat"] == "Paul Manafort"
     assert speakers["the race was"] == "David Plouffe"
 
@@ -117,5 +113,5 @@ def test_they_names_no_single_person() -> None:
         "Union president Randi Weingarten endorsed Hillary Clinton in October. But throughout the summer, members "
         "within both unions criticized the decision. They said the endorsement was rushed."
     )
-    [quote] = [q for q in find_quotes(text, load_parser()(text), recognise([text])[0]) if "rushed" in q.text]
+    quote = quote_with(text, "rushed")
     assert quote.source == "They" and quote.speaker is None
