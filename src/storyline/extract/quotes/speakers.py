@@ -44,6 +44,7 @@ from storyline.extract.descriptions import organisation_described
 from storyline.extract.first_names import first_name_gender
 from storyline.extract.ner import EntityMention, fold, skeleton
 from storyline.extract.quotes.direct import QuotedSpan
+from storyline.extract.quotes.indirect import quote_at
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -315,14 +316,14 @@ class SpeakerResolver:
     def _turned_to(self, position: int, source: Span, speaker: str, gender: str | None) -> EntityMention | None:
         """The person the text turned to after the previous attribution (at ``position``), who a pronoun stands for
         rather than that attribution's speaker: the last one before the pronoun, in a later sentence than that
-        attribution, outside quotes and reported clauses, who fits the pronoun (is shown to, where the speaker is; not
-        a word of a compound: "the Clinton phone bank") and is the owner of the subject of the pronoun's sentence
+        attribution, outside quotes and reported clauses, who fits the pronoun (is shown to, where the speaker is;
+        not a word of a compound: "the Clinton phone bank") and is the owner of the subject of the pronoun's sentence
         ("Trump's beef with Fox News was aimed at Megyn Kelly, who he claims …"), the subject of a finite clause
-        ("Rep. Devin Nunes … didn't second-guess Comey's recommendation, but he did call for …"; in the pronoun's
-        own sentence only of its main clause
-        or of a clause hanging on the pronoun's verb: "Lynch still has the final say on whether Clinton faces
-        prosecution, and though she has said …" is Lynch), or the only person of the sentence before the pronoun's,
-        a sentence whose subject is no one ("Just look at House Speaker Paul D. Ryan. He's said …")."""
+        ("Rep. Devin Nunes … didn't second-guess Comey's recommendation, but he did call for …"; in the pronoun's own
+        sentence only of its main clause or of a clause hanging on the pronoun's verb: "Lynch still has the final say
+        on whether Clinton faces prosecution, and though she has said …" is Lynch), or the only person of the
+        sentence before the pronoun's, a sentence whose subject is no one ("Just look at House Speaker Paul D. Ryan.
+        He's said …")."""
         doc = self.doc
         attributed = doc.char_span(position, position + 1, alignment_mode="expand")
         if attributed is None:
@@ -332,7 +333,7 @@ class SpeakerResolver:
         shown = gender is not None and self._shown_gender(speaker) == gender
         turned = None
         for person in self.people:
-            if not (position < person.start < source.start_char) or self._quoted(person.start):
+            if not (position < person.start < source.start_char) or quote_at(self.quoted, person.start) is not None:
                 continue
             span = doc.char_span(person.start, person.end, alignment_mode="expand")
             if span is None or span.start < first_sentence or _reported(span.root, span.root.sent.root):
@@ -394,9 +395,6 @@ class SpeakerResolver:
             for s in subjects
         )
         return inside == [(person.start, person.end)] and nobody
-
-    def _quoted(self, offset: int) -> bool:
-        return any(quote.outer_start <= offset < quote.outer_end for quote in self.quoted)
 
     def _fits(self, name: str, gender: str | None) -> bool:
         """Whether a person may be the one a pronoun of ``gender`` stands for (no gender shown: any)."""
